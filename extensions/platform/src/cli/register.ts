@@ -1,0 +1,38 @@
+import type { HookExtensionContext } from '@directus/extensions';
+import { provision } from '../provision';
+import { seedDemoCity } from '../seed';
+
+/** The subset of commander's API the CLI hook uses. */
+interface Command {
+  command(name: string): Command;
+  description(text: string): Command;
+  option(flags: string, description: string): Command;
+  action(fn: (options: Record<string, unknown>) => Promise<void>): Command;
+}
+
+/** `directus platform provision` and `directus platform seed`. */
+export function registerCli(program: Command, context: HookExtensionContext): void {
+  const log = (message: string) => context.logger.info(message);
+  const ctx = { services: context.services, database: context.database, getSchema: context.getSchema, log };
+  const platform = program.command('platform').description('Real-name platform tasks');
+  platform
+    .command('provision')
+    .description('Create or update collections, roles, flows and studio settings (idempotent)')
+    .action(async () => run(() => provision(ctx), log));
+  platform
+    .command('seed')
+    .description('Load the deterministic demo city, unless demo data is already there')
+    .option('--small', 'a small city for tests')
+    .action(async (options) => run(() => seedDemoCity(ctx, { small: Boolean(options['small']) }), log));
+}
+
+async function run(task: () => Promise<void>, log: (message: string) => void): Promise<void> {
+  try {
+    await task();
+    log('done');
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}

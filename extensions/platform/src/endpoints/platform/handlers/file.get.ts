@@ -1,0 +1,37 @@
+import type { Response } from 'express';
+import { notYours } from '../../../http/errors';
+import { projectScope } from '../../../http/scope';
+import type { HandlerContext } from '../context';
+
+/**
+ * GET /platform/files/:id — a private image (ID card, face, contract photo, certificate) streamed
+ * to project staff only when it belongs to someone or something of their project.
+ */
+export async function streamFile(ctx: HandlerContext, res: Response) {
+  const { req, database, services, getSchema } = ctx;
+  const scope = await projectScope(req, database);
+  const id = String(req.params['id'] ?? '');
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await fileBelongsToProject(ctx, id, scope.projectId))) throw notYours();
+  const assets = new services['AssetsService']!({ schema: await getSchema(), knex: database, accountability: null });
+  const { stream, file } = await assets.getAsset(id, { transformationParams: {} });
+  res.setHeader('Content-Type', file.type ?? 'application/octet-stream');
+  res.setHeader('Cache-Control', 'private, max-age=300');
+  stream.pipe(res);
+}
+
+async function fileBelongsToProject({ database }: HandlerContext, fileId: string, projectId: number): Promise<boolean> {
+  const person = await database('people')
+    .join('employments', 'employments.person', 'people.id')
+    .where('employments.project', projectId)
+    .andWhere((w) => w.where('people.id_front', fileId).orWhere('people.id_back', fileId).orWhere('people.face_photo', fileId))
+    .first('people.id');
+  if (person) return true;
+  const contract = await database('contracts_files')
+    .join('contracts', 'contracts.id', 'contracts_files.contracts_id')
+    .join('employments', 'employments.id', 'contracts.employment')
+    .where({ 'contracts_files.directus_files_id': fileId, 'employments.project': projectId })
+    .first('contracts.id');
+  if (contract) return true;
+  const keyPost = await database('key_posts').where({ certificate: fileId, project: projectId }).first('id');
+  return Boolean(keyPost);
+}

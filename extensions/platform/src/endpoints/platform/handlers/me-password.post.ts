@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { invalid } from '../../../http/errors';
+import { projectScope } from '../../../http/scope';
+import { parseInput } from '../../../http/validate';
+import type { HandlerContext } from '../context';
+
+export const ChangePassword = z.object({
+  current_password: z.string({ error: '请输入当前密码' }).min(1, '请输入当前密码'),
+  new_password: z
+    .string({ error: '请输入新密码' })
+    .min(8, '新密码至少 8 位')
+    .max(64, '新密码不能超过 64 位')
+    .regex(/[A-Za-z]/, '新密码须包含字母')
+    .regex(/\d/, '新密码须包含数字'),
+});
+
+/** POST /platform/me/password — change the password (required after the first login). */
+export async function changePassword({ req, database, services, getSchema }: HandlerContext) {
+  const scope = await projectScope(req, database);
+  const input = parseInput(ChangePassword, req.body);
+  if (input.current_password === input.new_password) throw invalid('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', 'new_password');
+  const schema = await getSchema();
+  const auth = new services['AuthenticationService']!({ schema, knex: database, accountability: null });
+  try {
+    await auth.verifyPassword(scope.userId, input.current_password);
+  } catch {
+    throw invalid('PASSWORD_WRONG', '当前密码不正确', 'current_password');
+  }
+  const users = new services['UsersService']!({ schema, knex: database, accountability: null });
+  await users.updateOne(scope.userId, { password: input.new_password, must_change_password: false });
+  return null;
+}

@@ -1,0 +1,57 @@
+/**
+ * Manual approval flows the bureau runs from an item page in the studio. Each flow has one operation
+ * of our extension that does the whole decision in one transaction. Stable ids keep provisioning
+ * idempotent. The Core tier allows 5 active flows; the platform uses at most 3.
+ */
+export interface FlowDef {
+  id: string;
+  name: string;
+  icon: string;
+  color: string;
+  description: string;
+  collection: string;
+  confirmation: { description: string; fields: Record<string, unknown>[] };
+  operation: { id: string; key: string; type: string; options: Record<string, unknown> };
+}
+
+const decisionFields = (approveLabel: string) => [
+  {
+    field: 'decision',
+    type: 'string',
+    name: '审核结果',
+    meta: {
+      interface: 'select-radio',
+      required: true,
+      width: 'full',
+      options: { choices: [{ text: approveLabel, value: 'approve' }, { text: '驳回', value: 'reject' }] },
+    },
+  },
+  {
+    field: 'reason',
+    type: 'text',
+    name: '审核意见（驳回时必填）',
+    meta: { interface: 'input-multiline', width: 'full' },
+  },
+];
+
+export const FLOW_IDS = {
+  reviewDeclaration: '7b2a0b3e-5d3c-4e79-a02c-2d7e3f4a5b01',
+} as const;
+
+export const FLOWS: readonly FlowDef[] = [
+  {
+    id: FLOW_IDS.reviewDeclaration,
+    name: '审核项目申报',
+    icon: 'fact_check',
+    color: '#1989FA',
+    description: '通过：生成项目编码、写入五方主体、创建项目账号；驳回：记录原因，申报人可修改后重新提交。',
+    collection: 'projects',
+    confirmation: { description: '审核项目申报', fields: decisionFields('通过') },
+    operation: {
+      id: '8c3b1c4f-6e4d-4f8a-b13d-3e8f4a5b6c01',
+      key: 'review_declaration',
+      type: 'platform-review-declaration',
+      options: {},
+    },
+  },
+];

@@ -1,0 +1,50 @@
+import { COMMAND_STATUSES, DEVICE_DIRECTIONS, DEVICE_PROTOCOLS, DEVICE_STATUSES } from '../../codes';
+import type { CollectionDef } from '../types';
+
+/** An attendance terminal at a site gate, identified by its serial number. */
+export const devices: CollectionDef = {
+  collection: 'devices',
+  label: '考勤设备',
+  note: '考勤设备；未登记的序列号首次连接时记为待绑定',
+  icon: 'fingerprint',
+  displayTemplate: '{{name}} · {{sn}}',
+  group: 'platform_attendance',
+  fields: [
+    { field: 'sn', type: 'string', label: '设备序列号', required: true, unique: true, maxLength: 64, width: 'half' },
+    { field: 'project', type: 'integer', label: '项目', m2o: { collection: 'projects', onDelete: 'SET NULL' }, width: 'half' },
+    { field: 'name', type: 'string', label: '设备名称', maxLength: 100, width: 'half' },
+    { field: 'protocol', type: 'string', label: '协议', required: true, choices: DEVICE_PROTOCOLS, width: 'half' },
+    { field: 'direction', type: 'string', label: '进出方向', required: true, default: 'both', choices: DEVICE_DIRECTIONS, width: 'half' },
+    { field: 'status', type: 'string', label: '状态', required: true, default: 'pending', choices: DEVICE_STATUSES, width: 'half' },
+    { field: 'last_seen_at', type: 'timestamp', label: '最后在线', readonly: true, width: 'half' },
+    { field: 'last_ip', type: 'string', label: '最后IP', maxLength: 64, readonly: true, width: 'half' },
+    { field: 'firmware', type: 'string', label: '固件版本', maxLength: 64, readonly: true, width: 'half' },
+    { field: 'attlog_stamp', type: 'string', label: 'ATTLOG 戳', maxLength: 32, readonly: true, hidden: true },
+    { field: 'operlog_stamp', type: 'string', label: 'OPERLOG 戳', maxLength: 32, readonly: true, hidden: true },
+    { field: 'date_created', type: 'timestamp', label: '登记时间', special: ['date-created'], readonly: true, width: 'half' },
+  ],
+  indexes: [['project']],
+};
+
+/** A command queued for a device (enrol a person, a face, or remove one). */
+export const deviceCommands: CollectionDef = {
+  collection: 'device_commands',
+  label: '设备指令',
+  note: '下发到考勤设备的人员、人脸同步指令',
+  icon: 'sync_alt',
+  displayTemplate: '{{kind}} · {{device.sn}}',
+  group: 'platform_attendance',
+  fields: [
+    { field: 'device', type: 'integer', label: '设备', required: true, m2o: { collection: 'devices', onDelete: 'CASCADE' }, width: 'half' },
+    { field: 'employment', type: 'integer', label: '项目人员', m2o: { collection: 'employments', onDelete: 'SET NULL' }, width: 'half' },
+    { field: 'kind', type: 'string', label: '类型', required: true, maxLength: 32, width: 'half', note: 'user_update / face_update / user_delete' },
+    { field: 'payload', type: 'json', label: '内容', special: ['cast-json'], width: 'full' },
+    { field: 'status', type: 'string', label: '状态', required: true, default: 'pending', choices: COMMAND_STATUSES, width: 'half' },
+    { field: 'attempts', type: 'integer', label: '下发次数', default: 0, width: 'half' },
+    { field: 'return_code', type: 'string', label: '返回码', maxLength: 16, width: 'half' },
+    { field: 'sent_at', type: 'timestamp', label: '下发时间', width: 'half' },
+    { field: 'done_at', type: 'timestamp', label: '完成时间', width: 'half' },
+    { field: 'date_created', type: 'timestamp', label: '创建时间', special: ['date-created'], readonly: true, width: 'half' },
+  ],
+  indexes: [['device', 'status']],
+};

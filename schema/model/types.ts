@@ -1,0 +1,87 @@
+/**
+ * Typed collection definitions. The provisioner (extensions/platform/src/provision) turns these
+ * into Directus collections, fields, relations and indexes, idempotently, on SQLite and PostgreSQL.
+ */
+import type { CodeList } from '../codes/code-list';
+
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'bigInteger'
+  | 'float'
+  | 'decimal'
+  | 'boolean'
+  | 'date'
+  | 'dateTime'
+  | 'timestamp'
+  | 'json';
+
+export interface FieldDef {
+  field: string;
+  type: FieldType;
+  /** Studio label (zh-CN). */
+  label: string;
+  note?: string;
+  required?: boolean;
+  unique?: boolean;
+  /** Database default value. */
+  default?: string | number | boolean;
+  maxLength?: number;
+  precision?: number;
+  scale?: number;
+  /** Renders a dropdown (or radio) with these choices; the API validates against the same list. */
+  choices?: CodeList;
+  /** Many-to-one: the related collection (`directus_files` for images). */
+  m2o?: { collection: string; onDelete?: 'SET NULL' | 'CASCADE' | 'NO ACTION' };
+  /** Hidden in the studio item form. */
+  hidden?: boolean;
+  readonly?: boolean;
+  width?: 'half' | 'full';
+  interface?: string;
+  display?: string;
+  options?: Record<string, unknown>;
+  displayOptions?: Record<string, unknown>;
+  /** Directus `special` flags such as `date-created`, `cast-json`. */
+  special?: string[];
+  /** Sensitive personal data: masked by the display in list views. */
+  sensitive?: boolean;
+}
+
+/** A one-to-many or many-to-many alias field shown in the studio. */
+export interface AliasDef {
+  field: string;
+  label: string;
+  kind: 'o2m' | 'files';
+  /** For o2m: the collection whose `foreignKey` points here. For files: the junction collection. */
+  related: string;
+  foreignKey: string;
+  note?: string;
+}
+
+export interface CollectionDef {
+  collection: string;
+  label: string;
+  singular?: string;
+  note: string;
+  icon: string;
+  displayTemplate?: string;
+  sortField?: string;
+  /** Directus group (folder) in the studio navigation. */
+  group?: string;
+  hidden?: boolean;
+  fields: FieldDef[];
+  aliases?: AliasDef[];
+  /**
+   * Composite or partial unique indexes, created with `CREATE UNIQUE INDEX IF NOT EXISTS`
+   * (both SQLite and PostgreSQL support the partial `where`).
+   */
+  uniques?: IndexDef[];
+  /** Plain indexes for the hot queries. */
+  indexes?: IndexDef[];
+  /** Append-only collections: no update or delete for anyone but administrators. */
+  appendOnly?: boolean;
+}
+
+/** Columns, or columns with a partial-index condition in portable SQL. */
+export type IndexDef = string[] | { columns: string[]; where: string };

@@ -1,0 +1,249 @@
+/**
+ * Row shapes of the demo city, one interface per table, with exactly the column names of
+ * schema/model. Ids are explicit integers so rows can refer to each other before insertion;
+ * timestamps are UTC ISO strings, dates 'YYYY-MM-DD', json columns plain values (the loader
+ * serialises them for the database at hand).
+ */
+import type { MainUnitRole } from '../schema/codes/participation';
+
+export type ProjectStatus = 'submitted' | 'approved' | 'rejected' | 'completed';
+export type TeamStatus = 'active' | 'exited';
+export type EmploymentStatus = 'on_site' | 'exited';
+export type EmploymentRole = 'worker' | 'manager';
+export type KeyPostStatus = 'pending' | 'approved' | 'rejected' | 'exit_pending' | 'exited';
+export type DeviceProtocol = 'zkteco' | 'uniubi' | 'hikvision';
+export type DeviceDirection = 'in' | 'out' | 'both';
+export type DeviceStatus = 'pending' | 'active' | 'disabled';
+export type PunchDirection = 'in' | 'out';
+export type CommandStatus = 'pending' | 'sent' | 'done' | 'failed';
+
+/** One of the five main units as the declaration form sends it (`projects.declared_units`). */
+export interface DeclaredUnit {
+  role: MainUnitRole;
+  name: string;
+  uscc: string;
+  contact_name: string;
+  contact_phone: string;
+}
+
+export interface ProjectRow {
+  id: number;
+  application_no: string;
+  code: string | null;
+  status: ProjectStatus;
+  review_reason: string | null;
+  name: string;
+  category: string;
+  investment_nature: string;
+  contact_name: string;
+  contact_phone: string;
+  region_code: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  start_date: string;
+  planned_completion_date: string;
+  permit_no: string;
+  permit_issued_on: string;
+  floor_area: number;
+  height: number;
+  structure_levels: string;
+  cost: number;
+  payroll_bank: string;
+  payroll_account_name: string;
+  payroll_account_no: string;
+  deposit_method: string;
+  deposit_amount: number | null;
+  declared_units: DeclaredUnit[];
+  submitted_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  initial_password_issued_at: string | null;
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  uscc: string;
+  legal_person: string;
+  contact_name: string;
+  contact_phone: string;
+}
+
+export interface ProjectUnitRow {
+  id: number;
+  project: number;
+  unit: number;
+  participation: string;
+  is_main: boolean;
+  contact_name: string;
+  contact_phone: string;
+}
+
+export interface TeamRow {
+  id: number;
+  project: number;
+  unit: number;
+  name: string;
+  kind: 'management' | 'labour';
+  trade: string | null;
+  leader_name: string | null;
+  leader_phone: string | null;
+  status: TeamStatus;
+  date_created: string;
+}
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  id_type: string;
+  id_number: string;
+  temporary_id: boolean;
+  gender: string;
+  ethnicity: string;
+  birth_date: string;
+  address: string;
+  issuing_authority: string;
+  id_valid_from: string;
+  id_valid_to: string;
+  phone: string;
+  education: string | null;
+  political_status: string | null;
+  date_created: string;
+  date_updated: string | null;
+}
+
+export interface EmploymentRow {
+  id: number;
+  project: number;
+  person: number;
+  team: number;
+  unit: number;
+  role: EmploymentRole;
+  trade: string;
+  card_no: string | null;
+  device_pin: string;
+  entry_date: string;
+  exit_date: string | null;
+  status: EmploymentStatus;
+  exit_reason: string | null;
+  wage_method: string;
+  wage_amount: number;
+  wage_unit: string;
+  contract_template: string | null;
+  date_created: string;
+}
+
+export interface KeyPostRow {
+  id: number;
+  project: number;
+  unit_role: string;
+  unit: number;
+  post: string;
+  person: number;
+  employment: number;
+  status: KeyPostStatus;
+  entry_date: string;
+  exit_date: string | null;
+  exit_reason: string | null;
+  review_reason: string | null;
+  reviewed_at: string | null;
+  date_created: string;
+}
+
+export interface ContractRow {
+  id: number;
+  employment: number;
+  contract_no: string;
+  type: string;
+  signed_on: string;
+  date_created: string;
+}
+
+export interface DeviceRow {
+  id: number;
+  sn: string;
+  project: number | null;
+  name: string | null;
+  protocol: DeviceProtocol;
+  direction: DeviceDirection;
+  status: DeviceStatus;
+  last_seen_at: string;
+  last_ip: string;
+  firmware: string;
+  date_created: string;
+}
+
+export interface DeviceCommandRow {
+  id: number;
+  device: number;
+  employment: number;
+  kind: 'user_update' | 'face_update' | 'user_delete';
+  payload: Record<string, string>;
+  status: CommandStatus;
+  attempts: number;
+  return_code: string | null;
+  sent_at: string | null;
+  done_at: string | null;
+  date_created: string;
+}
+
+export interface PunchRow {
+  id: number;
+  project: number;
+  device: number;
+  employment: number;
+  person: number;
+  device_pin: string;
+  punched_at: string;
+  direction: PunchDirection;
+  verify_mode: string;
+  source: 'device' | 'manual';
+  raw: string;
+  dedup_key: string;
+  received_at: string;
+}
+
+export interface AuditLogRow {
+  id: number;
+  at: string;
+  actor: string;
+  actor_kind: 'user' | 'device' | 'system';
+  project: number;
+  action: string;
+  collection: string;
+  item: string;
+  note: string;
+}
+
+/** The demo city: rows per table, keyed by collection name, ready for bulk insert. */
+export interface DemoCity {
+  projects: ProjectRow[];
+  units: UnitRow[];
+  project_units: ProjectUnitRow[];
+  teams: TeamRow[];
+  people: PersonRow[];
+  employments: EmploymentRow[];
+  key_posts: KeyPostRow[];
+  contracts: ContractRow[];
+  devices: DeviceRow[];
+  device_commands: DeviceCommandRow[];
+  punches: PunchRow[];
+  audit_log: AuditLogRow[];
+}
+
+/** The tables of a demo city in foreign-key order (a table after those it points to). */
+export const DEMO_TABLES = [
+  'projects',
+  'units',
+  'project_units',
+  'teams',
+  'people',
+  'employments',
+  'key_posts',
+  'contracts',
+  'devices',
+  'device_commands',
+  'punches',
+  'audit_log',
+] as const satisfies readonly (keyof DemoCity)[];

@@ -1,0 +1,52 @@
+import { reactive } from 'vue';
+import type { FieldRule, FormInstance } from 'vant';
+
+interface ServerError {
+  message: string;
+  /** The field's value when the server refused it; editing the field clears the error. */
+  value: unknown;
+}
+
+/** `units[2].uscc` and `units.2.uscc` both name the van-field `units.2.uscc`. */
+export function normalizeFieldName(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1');
+}
+
+/**
+ * Shows a field-level refusal from the server (`extensions.field`) on the van-field itself, through a
+ * rule appended to that field's rules, so it looks and clears like any client-side error.
+ */
+export function useServerErrors() {
+  const errors = reactive(new Map<string, ServerError>());
+
+  /** The field's rules plus the one that reports the server's refusal. */
+  function withServerRule(name: string, rules: FieldRule[] = []): FieldRule[] {
+    return [
+      ...rules,
+      {
+        validator: (value: unknown) => {
+          const error = errors.get(name);
+          return !error || error.value !== value ? true : error.message;
+        },
+      },
+    ];
+  }
+
+  /** Marks the field, validates it to show the message and scrolls to it; false when no such field is on the form. */
+  async function show(form: FormInstance | undefined, field: string, message: string): Promise<boolean> {
+    if (!form) return false;
+    const name = normalizeFieldName(field);
+    const values = form.getValues();
+    if (!(name in values)) return false;
+    errors.set(name, { message, value: values[name] });
+    await form.validate(name).catch(() => undefined);
+    form.scrollToField(name, { behavior: 'smooth', block: 'center' });
+    return true;
+  }
+
+  function clear(): void {
+    errors.clear();
+  }
+
+  return { withServerRule, show, clear };
+}
