@@ -3,6 +3,9 @@
  * staffed. Everything random (people, dates, punches) is drawn by demo-city.ts from a seeded
  * generator; everything here is the same on every run, including the login accounts.
  */
+// Explicit extension: this file is also loaded by Node's type stripping (through demo-logins.ts),
+// which resolves only full file names; every other import here is type-only and erased.
+import { projectCode as formatProjectCode } from '../schema/rules/account.ts';
 import type { MainUnitRole, ParticipationType } from '../schema/codes/participation';
 import type { ManagementPost } from '../schema/codes/managementPosts';
 import type { InvestmentType, ProjectCategory, WageDepositMethod } from '../schema/codes/project';
@@ -358,7 +361,7 @@ export const MANAGEMENT_TEAMS: readonly {
   },
 ];
 
-/** The project code issued on approval: 'GY' + region code + four-digit sequence. */
+/** The project code the approval issued (GY + region + sequence), or null while not approved. */
 export function projectCode(spec: ProjectSpec): string | null {
-  return spec.codeSeq === null ? null : `GY${spec.regionCode}${String(spec.codeSeq).padStart(4, '0')}`;
+  return spec.codeSeq === null ? null : formatProjectCode(spec.regionCode, spec.codeSeq);
 }

@@ -20,21 +20,29 @@ const SURNAMES: readonly (readonly [string, number])[] = [
   ['邱', 2], ['江', 2], ['尹', 2], ['薛', 2], ['闫', 2], ['段', 2], ['雷', 3], ['侯', 2],
   ['龙', 2], ['史', 2], ['陶', 2], ['黎', 2], ['贺', 2], ['顾', 1], ['毛', 2], ['郝', 1],
   ['龚', 2], ['邵', 1], ['万', 1], ['严', 1], ['向', 2], ['汤', 1], ['蒲', 2], ['苟', 2],
-  ['敬', 1], ['母', 1], ['左', 1], ['冉', 1], ['文', 1], ['牟', 1], ['鲜', 1], ['青', 1],
+  ['敬', 1], ['母', 1], ['左', 1], ['冉', 1], ['文', 1], ['牟', 1], ['鲜', 1], ['伍', 1],
 ];
 
-/** Characters that work as either half of a two-character given name, by gender. */
-const MALE_CHARS = [
-  '伟', '强', '军', '勇', '杰', '涛', '明', '超', '斌', '刚', '平', '辉', '鹏', '华', '飞', '波',
-  '林', '洪', '建', '兵', '国', '志', '文', '德', '成', '海', '春', '云', '俊', '峰', '宇', '浩',
-  '磊', '亮', '川', '江', '贵', '富', '福', '祥', '安', '全', '光', '荣', '忠', '永', '学', '良',
-  '先', '正', '家', '毅', '中', '小', '大', '长', '松', '树', '龙', '虎', '东', '清', '武', '万',
+/** Characters for the first and the second half of a two-character given name, by gender. */
+const MALE_FIRST = [
+  '建', '国', '志', '永', '德', '明', '海', '春', '俊', '小', '大', '长', '家', '光', '正', '先',
+  '世', '开', '文', '学', '树', '金', '万', '成', '红', '太', '中', '兴', '天', '子', '宏', '晓',
 ] as const;
 
-const FEMALE_CHARS = [
-  '芳', '娟', '敏', '静', '丽', '艳', '霞', '燕', '玲', '琴', '英', '红', '梅', '兰', '秀', '琼',
-  '萍', '莉', '婷', '雪', '慧', '春', '桂', '翠', '凤', '群', '素', '华', '玉', '菊', '容', '蓉',
-  '珍', '小', '晓', '利', '会', '淑', '月', '清', '平', '艺', '佳', '欣', '倩', '洁', '丹', '媛',
+const MALE_SECOND = [
+  '伟', '强', '军', '勇', '杰', '涛', '明', '超', '斌', '刚', '平', '辉', '鹏', '华', '飞', '波',
+  '林', '洪', '兵', '峰', '宇', '浩', '磊', '亮', '川', '江', '贵', '富', '福', '祥', '安', '全',
+  '荣', '忠', '良', '松', '龙', '虎', '东', '清', '武', '成', '文', '云', '春', '民', '山', '才',
+] as const;
+
+const FEMALE_FIRST = [
+  '秀', '桂', '玉', '春', '小', '晓', '丽', '红', '雪', '明', '淑', '素', '会', '德', '家', '翠',
+  '利', '佳', '雨', '思', '海', '金', '美', '永',
+] as const;
+
+const FEMALE_SECOND = [
+  '芳', '娟', '敏', '静', '丽', '艳', '霞', '燕', '玲', '琴', '英', '红', '梅', '兰', '琼', '萍',
+  '莉', '婷', '慧', '华', '珍', '菊', '容', '蓉', '群', '凤', '月', '洁', '丹', '媛', '欣', '倩',
 ] as const;
 
 /** Common complete two-character given names, which read more natural than random pairs. */
@@ -67,12 +75,11 @@ export function surname(rng: Rng): string {
 export function givenName(rng: Rng, gender: Gender): string {
   const male = gender === 'male';
   const roll = rng.next();
-  if (roll < 0.25) return rng.pick(male ? MALE_CHARS : FEMALE_CHARS);
-  if (roll < 0.45) return rng.pick(male ? MALE_NAMES : FEMALE_NAMES);
-  const chars = male ? MALE_CHARS : FEMALE_CHARS;
-  const first = rng.pick(chars);
-  let second = rng.pick(chars);
-  while (second === first) second = rng.pick(chars);
+  if (roll < 0.25) return rng.pick(male ? MALE_SECOND : FEMALE_SECOND);
+  if (roll < 0.4) return rng.pick(male ? MALE_NAMES : FEMALE_NAMES);
+  const first = rng.pick(male ? MALE_FIRST : FEMALE_FIRST);
+  let second = rng.pick(male ? MALE_SECOND : FEMALE_SECOND);
+  while (second === first) second = rng.pick(male ? MALE_SECOND : FEMALE_SECOND);
   return first + second;
 }
 

@@ -42,12 +42,21 @@ interface Gates {
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
+/** A normal draw kept inside [min, max] by drawing again, so no time piles up on a bound. */
+function normalWithin(rng: Rng, mean: number, sd: number, min: number, max: number): number {
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const value = rng.normal(mean, sd);
+    if (value >= min && value <= max) return value;
+  }
+  return rng.float(min, max);
+}
+
 function habitOf(rng: Rng, employment: EmploymentRow): Habit {
   const manager = employment.role === 'manager';
   return {
     reliability: clamp(rng.normal(manager ? 0.9 : 0.86, 0.06), 0.6, 0.99),
-    arrive: clamp(rng.normal(manager ? hms(7, 55) : hms(7, 25), manager ? 600 : 1200), hms(6, 45), hms(8, 15)),
-    leave: clamp(rng.normal(manager ? hms(18, 15) : hms(18, 10), 1500), hms(17, 20), hms(19, 10)),
+    arrive: normalWithin(rng, manager ? hms(7, 55) : hms(7, 25), manager ? 600 : 1200, hms(6, 45), hms(8, 15)),
+    leave: normalWithin(rng, manager ? hms(18, 15) : hms(18, 10), 1500, hms(17, 20), hms(19, 10)),
     lunchOut: rng.chance(0.2),
     forgetful: rng.chance(0.03),
     usesCard: employment.card_no !== null && rng.chance(0.3),
@@ -56,8 +65,8 @@ function habitOf(rng: Rng, employment: EmploymentRow): Habit {
 
 /** The times (seconds after local midnight) and directions one person punches on one day. */
 function dayPunches(rng: Rng, habit: Habit): [number, PunchDirection][] {
-  const arrive = clamp(habit.arrive + rng.normal(0, 600), hms(6, 30), hms(8, 30)) + rng.int(0, 59);
-  const leave = clamp(habit.leave + rng.normal(0, 900), hms(17, 0), hms(19, 30)) + rng.int(0, 59);
+  const arrive = Math.floor(normalWithin(rng, habit.arrive, 600, hms(6, 30), hms(8, 30)));
+  const leave = Math.floor(normalWithin(rng, habit.leave, 900, hms(17, 0), hms(19, 30)));
   const punches: [number, PunchDirection][] = [[arrive, 'in']];
   if (habit.lunchOut && rng.chance(0.7)) {
     punches.push([rng.int(hms(11, 50), hms(12, 20)), 'out'], [rng.int(hms(13, 10), hms(13, 50)), 'in']);

@@ -207,14 +207,19 @@ export interface PunchRow {
 export interface AuditLogRow {
   id: number;
   at: string;
-  actor: string;
-  actor_kind: 'user' | 'device' | 'system';
+  /** A Directus user id; the seeder replaces DEMO_BUREAU_ACTOR by the bureau user's id. */
+  actor: string | null;
+  actor_kind: 'user' | 'device' | 'system' | 'public';
   project: number;
   action: string;
   collection: string;
   item: string;
-  note: string;
+  after: Record<string, string> | null;
+  note: string | null;
 }
+
+/** Placeholder actor of the bureau's decisions, until the bureau user exists. */
+export const DEMO_BUREAU_ACTOR = 'demo:bureau';
 
 /** The demo city: rows per table, keyed by collection name, ready for bulk insert. */
 export interface DemoCity {

@@ -5,7 +5,6 @@
 import { formatIsoDate, parseIsoDate, type IsoDate } from '../schema/rules/dates';
 
 const OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function utcMidnight(date: IsoDate): number {
   const parts = parseIsoDate(date);
@@ -49,5 +48,3 @@ export function yearsBefore(date: IsoDate, years: number): IsoDate {
 export function hms(hours: number, minutes = 0, seconds = 0): number {
   return hours * 3600 + minutes * 60 + seconds;
 }
-
-export { DAY_MS };

@@ -60,8 +60,7 @@ export function directusCli(args: string[], env: Env, options: { quiet?: boolean
 /** bootstrap → provision → (seed), the sequence `npm start` and the tests share. */
 export async function prepareDatabase(env: Env, seed: 'full' | 'small' | 'none', quiet = false): Promise<void> {
   await directusCli(['bootstrap'], env, { quiet });
-  await directusCli(['platform', 'provision'], env, { quiet });
-  if (seed !== 'none') await directusCli(['platform', 'seed', ...(seed === 'small' ? ['--small'] : [])], env, { quiet });
+  await directusCli(['platform', 'provision', ...(seed === 'none' ? [] : ['--seed', seed])], env, { quiet });
 }
 
 /** Starts `directus start` and waits until /server/ping answers. */

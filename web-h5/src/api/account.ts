@@ -1,3 +1,4 @@
+import { accountToEmail } from '@/shared/schema';
 import { call, clearStoredSession, client } from './client';
 
 /** What `GET /platform/me` answers for a project account. */
@@ -12,17 +13,6 @@ export interface Me {
 export interface ChangePasswordRequest {
   current_password: string;
   new_password: string;
-}
-
-const ACCOUNT_EMAIL_DOMAIN = 'project.local';
-
-/**
- * Directus logs in by email; project accounts are issued as plain account names and stored as
- * `<account>@project.local`. Anything already containing '@' is taken as an email.
- */
-export function accountToEmail(account: string): string {
-  const trimmed = account.trim();
-  return trimmed.includes('@') ? trimmed : `${trimmed.toLowerCase()}@${ACCOUNT_EMAIL_DOMAIN}`;
 }
 
 export async function login(account: string, password: string): Promise<void> {

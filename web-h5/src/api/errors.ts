@@ -62,14 +62,19 @@ function statusOf(err: Record<string, unknown>): number | null {
   return null;
 }
 
+// When neither the message nor the code says anything a person can use.
+const STATUS_MESSAGES: Record<number, string> = {
+  401: '登录已过期，请重新登录',
+  403: '没有权限或记录不存在',
+  404: '请求的内容不存在',
+  413: '上传的内容过大',
+  429: '操作过于频繁，请稍后再试',
+};
+
 function fallbackFor(status: number | null): string {
   if (status === null) return NETWORK_ERROR_MESSAGE;
-  if (status === 401) return CODE_MESSAGES.TOKEN_EXPIRED ?? '请重新登录';
-  if (status === 403) return CODE_MESSAGES.FORBIDDEN ?? '没有权限';
-  if (status === 404) return '请求的内容不存在';
-  if (status === 429) return CODE_MESSAGES.REQUESTS_EXCEEDED ?? '操作过于频繁';
   if (status >= 500) return '服务暂不可用，请稍后重试';
-  return '请求失败，请稍后重试';
+  return STATUS_MESSAGES[status] ?? '请求失败，请稍后重试';
 }
 
 /** Normalises anything a request can throw. */

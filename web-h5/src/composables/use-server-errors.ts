@@ -1,5 +1,6 @@
 import { reactive } from 'vue';
 import type { FieldRule, FormInstance } from 'vant';
+import { parseApiError, reportApiError } from '@/api/errors';
 
 interface ServerError {
   message: string;
@@ -48,5 +49,12 @@ export function useServerErrors() {
     errors.clear();
   }
 
-  return { withServerRule, show, clear };
+  /** Puts a failed submit's message on the field the server named, else toasts it as usual. */
+  async function report(form: FormInstance | undefined, err: unknown): Promise<void> {
+    const error = parseApiError(err);
+    const shown = error.field !== undefined && (await show(form, error.field, error.message));
+    if (!shown) reportApiError(err);
+  }
+
+  return { withServerRule, show, report, clear };
 }

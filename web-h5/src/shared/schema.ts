@@ -26,6 +26,7 @@ export type {
   WageDepositMethod,
 } from '../../../schema/codes';
 export {
+  accountToEmail,
   compareIsoDates,
   isIsoDate,
   normalizeBankAccount,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dbNow } from '../db/values';
 
 export interface AuditEntry {
   actor: string | null;
@@ -20,7 +21,7 @@ export async function writeAudit(trx: Knex, entry: AuditEntry): Promise<void> {
 /** Appends many rows in one insert (e.g. one per person of a team exit). */
 export async function writeAuditMany(trx: Knex, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  const at = new Date().toISOString();
+  const at = dbNow(trx);
   const rows = entries.map((e) => ({
     at,
     actor: e.actor,

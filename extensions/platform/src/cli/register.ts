@@ -1,4 +1,4 @@
-import type { HookExtensionContext } from '@directus/extensions';
+import type { DirectusApi } from '../directus';
 import { provision } from '../provision';
 import { seedDemoCity } from '../seed';
 
@@ -11,14 +11,21 @@ interface Command {
 }
 
 /** `directus platform provision` and `directus platform seed`. */
-export function registerCli(program: Command, context: HookExtensionContext): void {
+export function registerCli(program: Command, context: DirectusApi & { logger: { info: (message: string) => void } }): void {
   const log = (message: string) => context.logger.info(message);
   const ctx = { services: context.services, database: context.database, getSchema: context.getSchema, log };
   const platform = program.command('platform').description('Real-name platform tasks');
   platform
     .command('provision')
     .description('Create or update collections, roles, flows and studio settings (idempotent)')
-    .action(async () => run(() => provision(ctx), log));
+    .option('--seed <size>', 'then load the demo city: full or small')
+    .action(async (options) =>
+      run(async () => {
+        await provision(ctx);
+        const size = options['seed'];
+        if (size === 'full' || size === 'small') await seedDemoCity(ctx, { small: size === 'small' });
+      }, log),
+    );
   platform
     .command('seed')
     .description('Load the deterministic demo city, unless demo data is already there')

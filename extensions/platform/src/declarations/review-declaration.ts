@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { ROLE_IDS } from '../../../../schema/access/roles';
 import { accountToEmail } from '../../../../schema/rules/account';
 import { writeAudit } from '../audit/write-audit';
+import { dbNow } from '../db/values';
+import { createService, type DirectusApi } from '../directus';
 import { conflict, invalid, notYours } from '../http/errors';
 import { parseInput } from '../http/validate';
 import type { Declaration } from './declaration-model';
@@ -24,10 +26,7 @@ export const ReviewDecision = z
 
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
-export interface ReviewContext {
-  database: Knex;
-  services: Record<string, new (options: Record<string, unknown>) => any>;
-  getSchema: () => Promise<any>;
+export interface ReviewContext extends DirectusApi {
   /** The reviewer (Directus user id). */
   actor: string | null;
 }
@@ -45,8 +44,7 @@ export async function reviewDeclaration(ctx: ReviewContext, projectId: number, i
     const project = await trx('projects').where({ id: projectId }).first();
     if (!project) throw notYours();
     if (project.status !== 'submitted') throw conflict('ALREADY_DECIDED', '该申报已审核，不能重复审核');
-    const now = new Date().toISOString();
-    const review = { reviewed_at: now, reviewed_by: ctx.actor, review_reason: decision.reason ?? null };
+    const review = { reviewed_at: dbNow(trx), reviewed_by: ctx.actor, review_reason: decision.reason ?? null };
 
     if (decision.decision === 'reject') {
       const changed = await trx('projects').where({ id: projectId, status: 'submitted' }).update({ status: 'rejected', ...review });
@@ -98,7 +96,7 @@ async function addMainUnit(trx: Knex, projectId: number, unit: Declaration['unit
 
 /** The project's staff account; its password is unusable until 申报进度 issues the initial one. */
 async function createProjectAccount(ctx: ReviewContext, trx: Knex, projectId: number, code: string, projectName: string): Promise<string> {
-  const users = new ctx.services['UsersService']!({ schema: await ctx.getSchema(), knex: trx, accountability: null });
+  const users = await createService(ctx, 'UsersService', trx);
   return users.createOne({
     email: accountToEmail(code),
     password: randomBytes(24).toString('base64url'),

@@ -1,11 +1,8 @@
 import type { Request } from 'express';
-import type { Knex } from 'knex';
+import type { DirectusApi } from '../../directus';
 
 /** What every handler gets: the request and the Directus pieces it may use. */
-export interface HandlerContext {
+export interface HandlerContext extends DirectusApi {
   req: Request & { accountability?: { user?: string | null; ip?: string | null } | null };
-  database: Knex;
-  services: Record<string, new (options: Record<string, unknown>) => any>;
-  getSchema: () => Promise<any>;
   env: Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { readTimestamp } from '../../../db/values';
 import { projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
 
@@ -11,9 +12,13 @@ export async function listDevices({ req, database, env }: HandlerContext) {
     .where({ project: scope.projectId })
     .orderBy('id');
   const since = Date.now() - windowMinutes * 60_000;
-  return rows.map((row) => ({
-    ...row,
-    pending_commands: Number(row.pending_commands),
-    online: row.status === 'active' && row.last_seen_at != null && new Date(row.last_seen_at).getTime() >= since,
-  }));
+  return rows.map((row) => {
+    const lastSeen = readTimestamp(row.last_seen_at);
+    return {
+      ...row,
+      last_seen_at: lastSeen,
+      pending_commands: Number(row.pending_commands),
+      online: row.status === 'active' && lastSeen !== null && Date.parse(lastSeen) >= since,
+    };
+  });
 }

@@ -1,18 +1,19 @@
 import type { Response } from 'express';
 import { notYours } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
+import { createService } from '../../../directus';
 import type { HandlerContext } from '../context';
 
 /**
  * GET /platform/files/:id — a private image (ID card, face, contract photo, certificate) streamed
  * to project staff only when it belongs to someone or something of their project.
  */
-export async function streamFile(ctx: HandlerContext, res: Response) {
-  const { req, database, services, getSchema } = ctx;
+export async function streamFile(ctx: HandlerContext, res: Response): Promise<void> {
+  const { req, database } = ctx;
   const scope = await projectScope(req, database);
   const id = String(req.params['id'] ?? '');
   if (!/^[0-9a-f-]{36}$/i.test(id) || !(await fileBelongsToProject(ctx, id, scope.projectId))) throw notYours();
-  const assets = new services['AssetsService']!({ schema: await getSchema(), knex: database, accountability: null });
+  const assets = await createService(ctx, 'AssetsService');
   const { stream, file } = await assets.getAsset(id, { transformationParams: {} });
   res.setHeader('Content-Type', file.type ?? 'application/octet-stream');
   res.setHeader('Cache-Control', 'private, max-age=300');

@@ -1,9 +1,18 @@
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { maskPhone } from '../../../../../../schema/rules/phone';
+import { fromDbRow } from '../../../db/values';
 import { assertOwned, projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
 
 const PAGE_SIZE = 20;
+
+interface PersonListRow {
+  id: number;
+  name: string;
+  id_number: string;
+  phone: string | null;
+  [column: string]: unknown;
+}
 
 /** GET /platform/people?status=on_site|exited&q=&page= — the project's people, masked, paged. */
 export async function listPeople({ req, database }: HandlerContext) {
@@ -23,7 +32,7 @@ export async function listPeople({ req, database }: HandlerContext) {
       }
     });
   const [{ total }] = await base.clone().count({ total: '*' });
-  const rows = await base
+  const rows: PersonListRow[] = await base
     .clone()
     .select(
       'employments.id',
@@ -46,7 +55,7 @@ export async function listPeople({ req, database }: HandlerContext) {
     total: Number(total),
     page,
     page_size: PAGE_SIZE,
-    items: rows.map((row) => ({ ...row, id_number: maskIdNumber(row.id_number), phone: row.phone ? maskPhone(row.phone) : null })),
+    items: rows.map((row) => ({ ...fromDbRow('employments', row), id_number: maskIdNumber(row.id_number), phone: row.phone ? maskPhone(row.phone) : null })),
   };
 }
 
@@ -60,5 +69,5 @@ export async function getPerson({ req, database }: HandlerContext) {
     .first();
   const team = await database('teams').select('id', 'name', 'kind').where({ id: employment.team }).first();
   const unit = await database('units').select('id', 'name').where({ id: employment.unit }).first();
-  return { ...employment, person, team, unit };
+  return { ...fromDbRow('employments', employment), person: fromDbRow('people', person), team, unit };
 }

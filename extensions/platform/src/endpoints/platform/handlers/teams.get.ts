@@ -6,7 +6,7 @@ export async function listTeams({ req, database }: HandlerContext) {
   const scope = await projectScope(req, database);
   const q = typeof req.query['q'] === 'string' ? req.query['q'].trim() : '';
   const onSite = database('employments').count('*').where('employments.team', database.ref('teams.id')).andWhere('employments.status', 'on_site').as('on_site');
-  const rows = await database('teams')
+  const rows: { on_site: number | string; [column: string]: unknown }[] = await database('teams')
     .leftJoin('units', 'units.id', 'teams.unit')
     .select('teams.id', 'teams.name', 'teams.kind', 'teams.trade', 'teams.status', 'teams.leader_name', 'units.name as unit_name', onSite)
     .where('teams.project', scope.projectId)

@@ -1,0 +1,22 @@
+/**
+ * Boots one real Directus with our extension, schema and the small demo city on a fresh SQLite
+ * database for all integration and browser tests, and tears it down afterwards.
+ */
+import type { TestProject } from 'vitest/node';
+import { bootPlatform } from './platform';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+    platformEnv: Record<string, string>;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const platform = await bootPlatform({ seed: 'small' });
+  project.provide('baseUrl', platform.baseUrl);
+  project.provide('dataDir', platform.dataDir);
+  project.provide('platformEnv', platform.env);
+  return () => platform.stop();
+}
