@@ -29,6 +29,9 @@ export const StateConflictError = createError<{ rule: string; message: string; f
   409,
 );
 
+/** 413: an upload over the size limit. */
+export const TooLargeError = createError<{ rule: string; message: string; field?: string }>('PLATFORM_TOO_LARGE', (e) => e.message, 413);
+
 export const notYours = () => new NotYoursError({ message: '无权访问或记录不存在' });
 export const loginRequired = () => new LoginRequiredError({ message: '请先登录' });
 export const invalid = (rule: string, message: string, field?: string) =>
