@@ -58,3 +58,22 @@ export const BOOKMARKS: readonly BookmarkDef[] = [
     filter: { _and: [{ status: { _eq: 'open' } }] },
   },
 ];
+
+/** Default table layouts (columns and sort) every studio user starts from, per collection. */
+export const LIST_LAYOUTS: Readonly<Record<string, { fields: string[]; sort: string[] }>> = {
+  projects: { fields: ['name', 'code', 'status', 'category', 'region_code', 'contact_name', 'submitted_at'], sort: ['-submitted_at'] },
+  units: { fields: ['name', 'uscc', 'legal_person', 'contact_name'], sort: ['name'] },
+  project_units: { fields: ['project', 'unit', 'participation', 'is_main'], sort: ['project'] },
+  teams: { fields: ['name', 'project', 'unit', 'kind', 'trade', 'status'], sort: ['project', 'name'] },
+  people: { fields: ['name', 'gender', 'ethnicity', 'birth_date', 'id_number', 'phone'], sort: ['name'] },
+  employments: { fields: ['person', 'project', 'team', 'role', 'trade', 'entry_date', 'status'], sort: ['-entry_date'] },
+  key_posts: { fields: ['project', 'unit_role', 'post', 'person', 'status', 'entry_date'], sort: ['project'] },
+  contracts: { fields: ['contract_no', 'employment', 'type', 'signed_on'], sort: ['-signed_on'] },
+  devices: { fields: ['sn', 'name', 'project', 'protocol', 'direction', 'status', 'last_seen_at'], sort: ['project'] },
+  device_commands: { fields: ['device', 'kind', 'status', 'attempts', 'date_created'], sort: ['-date_created'] },
+  punches: { fields: ['punched_at', 'person', 'project', 'device', 'direction', 'source'], sort: ['-punched_at'] },
+  attendance_days: { fields: ['day', 'employment', 'project', 'first_in', 'last_out', 'hours', 'valid'], sort: ['-day'] },
+  project_days: { fields: ['day', 'project', 'on_site', 'present', 'attendance_rate', 'key_post_rate'], sort: ['-day'] },
+  warnings: { fields: ['raised_on', 'project', 'kind', 'message', 'status'], sort: ['-raised_on'] },
+  audit_log: { fields: ['at', 'action', 'actor', 'project', 'collection', 'item'], sort: ['-at'] },
+};

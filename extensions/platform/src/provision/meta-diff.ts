@@ -3,7 +3,7 @@
  * so a second provisioning run writes nothing. Stored values are normalised first: JSON columns
  * may be text, `special` is comma-separated, booleans may be 0/1 (SQLite).
  */
-const JSON_KEYS = new Set(['options', 'display_options', 'translations', 'conditions', 'validation']);
+const JSON_KEYS = new Set(['options', 'display_options', 'translations', 'conditions', 'validation', 'layout_query', 'filter']);
 const BOOLEAN_KEYS = new Set(['readonly', 'hidden', 'required', 'singleton']);
 
 function normalise(key: string, value: unknown): unknown {
