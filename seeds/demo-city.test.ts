@@ -68,7 +68,7 @@ describe('full size', () => {
   test('at least 900 people and 20 teams of both kinds', () => {
     expect(full.people.length).toBeGreaterThanOrEqual(900);
     expect(full.teams.length).toBeGreaterThanOrEqual(20);
-    expect(new Set(full.teams.map((t) => t.kind))).toEqual(new Set(['management', 'labour']));
+    expect(new Set(full.teams.map((t) => t.kind))).toEqual(new Set(['management', 'worker']));
   });
 
   test('35 days of punches ending yesterday', () => {
@@ -226,7 +226,7 @@ describe.each([
       const team = teams.get(e.team)!;
       expect(team.project).toBe(e.project);
       expect(team.unit).toBe(e.unit);
-      expect(e.role === 'manager' ? team.kind === 'management' : team.kind === 'labour').toBe(true);
+      expect(e.role === 'manager' ? team.kind === 'management' : team.kind === 'worker').toBe(true);
       expect(e.role === 'manager' ? posts.has(e.trade) : tradeCodes.has(e.trade), e.trade).toBe(true);
       if (e.exit_date) expect(e.exit_date >= e.entry_date).toBe(true);
       expect(e.entry_date >= addDays(TODAY, -366)).toBe(true);

@@ -293,7 +293,7 @@ function buildTeams(ctx: Ctx, projects: readonly ProjectPlan[], unitIds: Map<Com
       if (!trades) throw new Error(`No trades for team ${team.name}`);
       const participation = project.spec.subcontractors.find((sub) => sub.company === team.company)?.participation;
       if (!participation) throw new Error(`${team.company} is not a subcontractor of ${project.spec.name}`);
-      add({ project, participation, trades, posts: [], share: team.share }, team.name, team.company, 'labour');
+      add({ project, participation, trades, posts: [], share: team.share }, team.name, team.company, 'worker');
     }
   }
   return teams;

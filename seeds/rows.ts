@@ -6,16 +6,22 @@
  */
 import type { MainUnitRole } from '../schema/codes/participation';
 
-export type ProjectStatus = 'submitted' | 'approved' | 'rejected' | 'completed';
-export type TeamStatus = 'active' | 'exited';
-export type EmploymentStatus = 'on_site' | 'exited';
-export type EmploymentRole = 'worker' | 'manager';
-export type KeyPostStatus = 'pending' | 'approved' | 'rejected' | 'exit_pending' | 'exited';
-export type DeviceProtocol = 'zkteco' | 'uniubi' | 'hikvision';
-export type DeviceDirection = 'in' | 'out' | 'both';
-export type DeviceStatus = 'pending' | 'active' | 'disabled';
-export type PunchDirection = 'in' | 'out';
-export type CommandStatus = 'pending' | 'sent' | 'done' | 'failed';
+// The state types come from the shared code lists, so the demo city cannot drift from the model.
+import type {
+  AttendanceDirection as PunchDirection,
+  CommandStatus,
+  DeviceDirection,
+  DeviceProtocol,
+  DeviceStatus,
+  EmploymentRole,
+  EmploymentStatus,
+  KeyPostStatus,
+  ProjectStatus,
+  TeamKind,
+  TeamStatus,
+} from '../schema/codes';
+
+export type { PunchDirection, CommandStatus, DeviceDirection, DeviceProtocol, DeviceStatus, EmploymentRole, EmploymentStatus, KeyPostStatus, ProjectStatus, TeamKind, TeamStatus };
 
 /** One of the five main units as the declaration form sends it (`projects.declared_units`). */
 export interface DeclaredUnit {
@@ -85,7 +91,7 @@ export interface TeamRow {
   project: number;
   unit: number;
   name: string;
-  kind: 'management' | 'labour';
+  kind: TeamKind;
   trade: string | null;
   leader_name: string | null;
   leader_phone: string | null;

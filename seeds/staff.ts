@@ -72,7 +72,7 @@ function planSlots(ctx: Ctx, project: ProjectPlan, teams: readonly TeamPlan[]): 
   const windowStart = entryWindowStart(ctx, project);
   const slots: Slot[] = [];
   const management = teams.filter((team) => team.row.kind === 'management');
-  const labour = teams.filter((team) => team.row.kind === 'labour');
+  const labour = teams.filter((team) => team.row.kind === 'worker');
 
   for (const team of management) {
     for (const post of team.posts) {

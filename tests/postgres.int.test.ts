@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootPlatform, type BootedPlatform } from './support/platform';
 import { openDatabase } from './support/db';
 import { isolationSuite } from './support/isolation-suite';
+import { keyPostSuite } from './support/key-posts-suite';
 import { provisioningSuite } from './support/provisioning-suite';
 
 const url = process.env['TEST_PG_URL'];
@@ -35,5 +36,6 @@ if (!url) {
 
     provisioningSuite(() => platform.env, () => db);
     isolationSuite('PostgreSQL', () => platform.baseUrl);
+    keyPostSuite('PostgreSQL', () => platform.baseUrl, () => platform.env);
   });
 }

@@ -51,6 +51,8 @@ export const POLICIES: readonly PolicyDef[] = [
       directus_files: ['read'],
       directus_users: ['read'],
       directus_roles: ['read'],
+      // The studio lists an item's manual flows (the review buttons) only for roles that can read them.
+      directus_flows: ['read'],
     },
   },
   {

@@ -39,12 +39,16 @@ export const DEVICE_COMMAND_KINDS = [
 
 export type DeviceCommandKind = CodeValue<typeof DEVICE_COMMAND_KINDS>;
 
-/** Life of a queued device command: waiting, handed to the device, confirmed, or given up. */
+/**
+ * Life of a queued device command: waiting, handed to the device, confirmed; `failed` when the device
+ * refused it (sent again, a bounded number of times), then `error` for staff to look at.
+ */
 export const COMMAND_STATUSES = [
   { value: 'pending', label: '待下发' },
   { value: 'sent', label: '已下发' },
   { value: 'done', label: '已完成' },
-  { value: 'failed', label: '失败' },
+  { value: 'failed', label: '失败待重试' },
+  { value: 'error', label: '下发失败' },
 ] as const satisfies CodeList;
 
 export type CommandStatus = CodeValue<typeof COMMAND_STATUSES>;

@@ -17,3 +17,4 @@ export * from './devices';
 export * from './keyPosts';
 export * from './warnings';
 export * from './regions';
+export * from './bloodTypes';

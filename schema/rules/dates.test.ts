@@ -8,6 +8,7 @@ import {
   isBefore,
   isIsoDate,
   parseIsoDate,
+  parseShanghaiWallTime,
   shanghaiDateTime,
   todayInShanghai,
 } from './dates';
@@ -81,4 +82,22 @@ describe('Asia/Shanghai clock', () => {
     expect(todayInShanghai(clock)).toBe(today);
     expect(shanghaiDateTime(clock)).toBe(wall);
   });
+});
+
+describe('parseShanghaiWallTime', () => {
+  test.each([
+    ['2024-05-01 08:30:00', '2024-05-01T00:30:00.000Z'],
+    ['2024-05-01T07:59:59', '2024-04-30T23:59:59.000Z'],
+    ['2024-02-29 23:59:59', '2024-02-29T15:59:59.000Z'],
+    ['2025-01-01 00:00:00', '2024-12-31T16:00:00.000Z'],
+  ])('%s is %s', (wall, instant) => {
+    expect(parseShanghaiWallTime(wall)?.toISOString()).toBe(instant);
+  });
+
+  test.each(['', '2024-05-01', '2024-05-01 8:30:00', '2023-02-29 08:00:00', '2024-05-01 24:00:00', '2024-05-01 08:60:00', '2024-05-01 08:30:00Z', ' 2024-05-01 08:30:00'])(
+    'refuses %j',
+    (text) => {
+      expect(parseShanghaiWallTime(text)).toBeNull();
+    },
+  );
 });

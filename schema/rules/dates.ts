@@ -109,3 +109,21 @@ export function shanghaiDateTime(clock: Date): string {
   const time = local.toISOString().slice(11, 19);
   return `${todayInShanghai(clock)}T${time}+08:00`;
 }
+
+/**
+ * The instant of a Shanghai wall time 'YYYY-MM-DD HH:MM:SS' (as attendance devices print it; a 'T'
+ * separator is accepted too), or null when it is not a real date and time.
+ * @example parseShanghaiWallTime('2024-05-01 08:30:00')?.toISOString() // '2024-05-01T00:30:00.000Z'
+ */
+export function parseShanghaiWallTime(text: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return null;
+  const [hours, minutes, seconds] = [Number(match[2]), Number(match[3]), Number(match[4])];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const parts = parseIsoDate(match[1] ?? '');
+  if (!parts) return null;
+  const at = new Date(0);
+  at.setUTCFullYear(parts.year, parts.month - 1, parts.day);
+  at.setUTCHours(hours, minutes, seconds, 0);
+  return new Date(at.getTime() - SHANGHAI_OFFSET_MS);
+}

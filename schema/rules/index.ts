@@ -8,3 +8,4 @@ export * from './uscc';
 export * from './phone';
 export * from './bank';
 export * from './account';
+export * from './exit-date';

@@ -8,6 +8,8 @@ const number = (fallback: number) => z.coerce.number().finite().default(fallback
 
 export const PlatformConfig = z.object({
   PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES: number(5),
+  PLATFORM_DEVICE_COMMAND_MAX_ATTEMPTS: number(3),
+  PLATFORM_DEVICE_COMMAND_ACK_TIMEOUT_MINUTES: number(10),
   PLATFORM_WORKER_MAX_AGE_MALE: number(60),
   PLATFORM_WORKER_MAX_AGE_FEMALE: number(50),
   PLATFORM_ATTENDANCE_WARN_RATE: number(0.6),
@@ -16,7 +18,24 @@ export const PlatformConfig = z.object({
   PLATFORM_ATTENDANCE_VALID_MIN_PUNCHES: number(2),
   PLATFORM_ATTENDANCE_VALID_MIN_HOURS: number(4),
   PLATFORM_TIMEZONE: z.string().default('Asia/Shanghai'),
+  /** node-cron expression of the attendance roll-up (punches → daily figures → warnings); 'off' disables it. */
+  PLATFORM_ROLLUP_CRON: z
+    .string()
+    .default('*/5 * * * *')
+    .refine((value) => value === 'off' || value.trim().split(/\s+/).length >= 5, 'PLATFORM_ROLLUP_CRON must be a cron expression or off'),
   PLATFORM_UPLOAD_MAX_BYTES: number(10 * 1024 * 1024),
+  /** ID-card OCR: longest one image may take before the engine's worker is restarted (503). */
+  PLATFORM_OCR_TIMEOUT_MS: number(20_000),
+  /** ID-card OCR: longest loading the models may take. */
+  PLATFORM_OCR_START_TIMEOUT_MS: number(120_000),
+  /** ID-card OCR: images that may wait for the engine; more are answered 503 at once. */
+  PLATFORM_OCR_QUEUE_MAX: number(8),
+  /** ID-card OCR: onnxruntime threads per image (0: one per core; 1 leaves a core to the API). */
+  PLATFORM_OCR_THREADS: number(1),
+  /** ID-card OCR: load the models when the server starts (true) or on the first image (false). */
+  PLATFORM_OCR_WARM: z.preprocess((value) => (typeof value === 'string' ? value !== 'false' : value), z.boolean()).default(true),
+  /** ID-card OCR: folder whose node_modules hold @gutenye/ocr-node etc.; empty: next to the extension. */
+  PLATFORM_OCR_MODULES_DIR: z.string().default(''),
 });
 
 export type PlatformConfig = z.infer<typeof PlatformConfig>;

@@ -17,6 +17,8 @@ export const contracts: CollectionDef = {
     { field: 'date_created', type: 'timestamp', label: '上传时间', special: ['date-created'], readonly: true, width: 'half' },
   ],
   aliases: [{ field: 'photos', label: '合同附件', kind: 'files', related: 'contracts_files', foreignKey: 'contracts_id' }],
+  // One contract per stay on a project; more pages of it are more photos.
+  uniques: [['employment']],
 };
 
 /** Junction of contracts and their photos (Directus `files` many-to-many). */

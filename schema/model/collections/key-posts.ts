@@ -9,12 +9,13 @@ export const keyPosts: CollectionDef = {
   icon: 'workspace_premium',
   displayTemplate: '{{post}} · {{person.name}} · {{project.name}}',
   group: 'platform_people',
+  // Lists (bookmarks) show related rows by name: without a display template the studio shows only their ids.
   fields: [
-    { field: 'project', type: 'integer', label: '项目', required: true, m2o: { collection: 'projects', onDelete: 'CASCADE' }, width: 'half' },
+    { field: 'project', type: 'integer', label: '项目', required: true, m2o: { collection: 'projects', onDelete: 'CASCADE' }, width: 'half', displayOptions: { template: '{{name}}' } },
     { field: 'unit_role', type: 'string', label: '单位类型', required: true, choices: PARTICIPATION_TYPES, width: 'half' },
-    { field: 'unit', type: 'integer', label: '所属企业', m2o: { collection: 'units', onDelete: 'NO ACTION' }, width: 'half' },
+    { field: 'unit', type: 'integer', label: '所属企业', m2o: { collection: 'units', onDelete: 'NO ACTION' }, width: 'half', displayOptions: { template: '{{name}}' } },
     { field: 'post', type: 'string', label: '岗位', required: true, choices: MANAGEMENT_POSTS, width: 'half' },
-    { field: 'person', type: 'integer', label: '人员', required: true, m2o: { collection: 'people', onDelete: 'NO ACTION' }, width: 'half' },
+    { field: 'person', type: 'integer', label: '人员', required: true, m2o: { collection: 'people', onDelete: 'NO ACTION' }, width: 'half', displayOptions: { template: '{{name}}' } },
     { field: 'employment', type: 'integer', label: '项目人员记录', m2o: { collection: 'employments', onDelete: 'SET NULL' }, width: 'half' },
     { field: 'certificate', type: 'string', label: '资质证书', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half' },
     { field: 'status', type: 'string', label: '状态', required: true, default: 'pending', choices: KEY_POST_STATUSES, width: 'half' },

@@ -1,4 +1,4 @@
-import { ETHNICITIES, EDUCATION_LEVELS, GENDERS, ID_TYPES, POLITICAL_STATUSES } from '../../codes';
+import { BLOOD_TYPES, ETHNICITIES, EDUCATION_LEVELS, GENDERS, ID_TYPES, POLITICAL_STATUSES } from '../../codes';
 import type { CollectionDef } from '../types';
 
 /** One row per real person, city-wide, keyed by the ID number. */
@@ -24,10 +24,12 @@ export const people: CollectionDef = {
     { field: 'phone', type: 'string', label: '联系电话', maxLength: 20, width: 'half', sensitive: true },
     { field: 'education', type: 'string', label: '文化程度', choices: EDUCATION_LEVELS, width: 'half' },
     { field: 'political_status', type: 'string', label: '政治面貌', choices: POLITICAL_STATUSES, width: 'half' },
-    { field: 'blood_type', type: 'string', label: '血型', maxLength: 4, width: 'half' },
+    { field: 'blood_type', type: 'string', label: '血型', maxLength: 4, choices: BLOOD_TYPES, width: 'half' },
     { field: 'id_front', type: 'string', label: '身份证人像面', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
     { field: 'id_back', type: 'string', label: '身份证国徽面', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
     { field: 'face_photo', type: 'string', label: '人脸照片', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
+    { field: 'face_device_photo', type: 'string', label: '设备人脸照片', note: '人脸核验通过后生成的下发考勤设备用照片（JPEG ≤ 50 KB）', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, hidden: true, readonly: true, width: 'half', sensitive: true },
+    { field: 'photo', type: 'string', label: '本人照片', note: '实名制登记时上传；考勤设备用的人脸照片另经人脸采集核验', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
     { field: 'face_check', type: 'json', label: '人脸核验结果', special: ['cast-json'], readonly: true, width: 'half' },
     { field: 'date_created', type: 'timestamp', label: '创建时间', special: ['date-created'], readonly: true, width: 'half' },
     { field: 'date_updated', type: 'timestamp', label: '更新时间', special: ['date-updated'], readonly: true, width: 'half' },

@@ -29,5 +29,6 @@ export const punches: CollectionDef = {
     { field: 'raw', type: 'text', label: '原始数据', width: 'full' },
     { field: 'received_at', type: 'timestamp', label: '接收时间', readonly: true, width: 'half' },
   ],
-  indexes: [['project', 'punched_at'], ['employment', 'punched_at'], ['device', 'punched_at']],
+  // received_at: the attendance roll-up finds late-arriving punches (an offline device's backlog) by it.
+  indexes: [['project', 'punched_at'], ['employment', 'punched_at'], ['device', 'punched_at'], ['received_at']],
 };

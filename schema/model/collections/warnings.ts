@@ -1,18 +1,30 @@
 import { WARNING_KINDS, WARNING_STATUSES } from '../../codes';
 import type { CollectionDef } from '../types';
 
-/** A warning (预警) raised by the scheduler, cleared when the cause recovers. */
+/**
+ * A warning (预警) raised by the attendance roll-up and resolved by it when the cause recovers
+ * (extensions/platform/src/attendance/warning-decisions.ts). At most one row per project + kind +
+ * subject is active (status open or handled) at a time; while the cause lasts the scheduler
+ * keeps its value and message current, and when it is gone sets status resolved and resolved_at.
+ * - attendance_rate (subject null): yesterday's project_days.attendance_rate below
+ *   PLATFORM_ATTENDANCE_WARN_RATE (default 0.6); value = the rate, raised_on = that day;
+ * - key_post_presence (subject null): yesterday's key_post_rate below PLATFORM_KEYPOST_WARN_RATE
+ *   (default 0.8);
+ * - long_absence (subject = employment id): on site with no punch for PLATFORM_NO_PUNCH_WARN_DAYS
+ *   (default 7) full days; value = days missed. The fix is to exit the person (or they come back).
+ * A person may mark a warning handled (handled_note/by); it is still resolved when the cause ends.
+ */
 export const warnings: CollectionDef = {
   collection: 'warnings',
   label: '预警',
-  note: '出勤率、关键岗位在岗率、长期未打卡等预警',
+  note: '定时任务按昨日出勤率、关键岗位在岗率和连续未打卡天数生成，原因消除后自动解除；同一项目同一类型同一对象只保留一条未解除预警',
   icon: 'warning',
   displayTemplate: '{{kind}} · {{project.name}}',
   group: 'platform_attendance',
   fields: [
     { field: 'project', type: 'integer', label: '项目', required: true, m2o: { collection: 'projects', onDelete: 'CASCADE' }, width: 'half' },
     { field: 'kind', type: 'string', label: '预警类型', required: true, choices: WARNING_KINDS, width: 'half' },
-    { field: 'subject', type: 'string', label: '对象', maxLength: 64, width: 'half', note: '如项目人员编号' },
+    { field: 'subject', type: 'string', label: '对象', maxLength: 64, width: 'half', note: '长期未打卡为项目人员编号；项目级预警为空' },
     { field: 'status', type: 'string', label: '状态', required: true, default: 'open', choices: WARNING_STATUSES, width: 'half' },
     { field: 'value', type: 'decimal', precision: 8, scale: 4, label: '实际值', width: 'half' },
     { field: 'threshold', type: 'decimal', precision: 8, scale: 4, label: '阈值', width: 'half' },

@@ -87,3 +87,14 @@ export function call<T>(path: string, options: CallOptions = {}): Promise<T> {
     }),
   );
 }
+
+/**
+ * Posts a multipart form (photos plus text fields) to one of our `/platform/...` endpoints; the
+ * browser sets the boundary. Same envelope and errors as `call()`.
+ * @example await callForm<Receipt>('/platform/key-posts', form);
+ */
+export function callForm<T>(path: string, form: FormData, method: HttpMethod = 'POST'): Promise<T> {
+  return client.request(
+    customEndpoint<T>({ path, method, body: form, headers: { 'Content-Type': 'multipart/form-data' } }),
+  );
+}

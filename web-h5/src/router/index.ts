@@ -1,10 +1,23 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouteRecordSingleView } from 'vue-router';
 import { parseApiError, toastError } from '@/api/errors';
 import { hasStoredSession } from '@/api/client';
 import { useSession } from '@/composables/use-session';
 import { HOME_MENU } from './menu';
 
 const APP_TITLE = '建筑工人实名制管理平台';
+
+/** Menu entries whose page exists; the others show the 建设中 placeholder. */
+const MENU_PAGES: Partial<Record<string, RouteRecordSingleView['component']>> = {
+  'key-posts': () => import('@/pages/key-posts/index.vue'),
+  teams: () => import('@/pages/teams/index.vue'),
+  register: () => import('@/pages/register/index.vue'),
+  contracts: () => import('@/pages/contracts/index.vue'),
+  people: () => import('@/pages/people/index.vue'),
+  faces: () => import('@/pages/faces/index.vue'),
+  'attendance-summary': () => import('@/pages/attendance/summary/index.vue'),
+  'attendance-records': () => import('@/pages/attendance/records/index.vue'),
+  devices: () => import('@/pages/devices/index.vue'),
+};
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'home' } },
@@ -44,11 +57,103 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/password/index.vue'),
     meta: { title: '修改密码' },
   },
+  {
+    path: '/key-posts/entry',
+    name: 'key-post-entry',
+    component: () => import('@/pages/key-posts/entry.vue'),
+    meta: { title: '关键岗位入场登记' },
+  },
+  {
+    path: '/key-posts/:id(\\d+)/exit',
+    name: 'key-post-exit',
+    component: () => import('@/pages/key-posts/exit.vue'),
+    meta: { title: '关键岗位退场申请' },
+  },
+  {
+    path: '/teams/new',
+    name: 'team-new',
+    component: () => import('@/pages/teams/edit.vue'),
+    meta: { title: '新建班组' },
+  },
+  {
+    path: '/teams/:id(\\d+)/edit',
+    name: 'team-edit',
+    component: () => import('@/pages/teams/edit.vue'),
+    meta: { title: '编辑班组' },
+  },
+  {
+    path: '/register/form',
+    name: 'register-form',
+    component: () => import('@/pages/register/form.vue'),
+    meta: { title: '证件采集' },
+  },
+  // 劳动合同, 施工人员 and 退场 (issue 7, parts 5–7).
+  {
+    path: '/contracts/sign/:employment(\\d+)',
+    name: 'contract-sign',
+    component: () => import('@/pages/contracts/sign.vue'),
+    meta: { title: '签订合同' },
+  },
+  {
+    path: '/contracts/:id(\\d+)',
+    name: 'contract-detail',
+    component: () => import('@/pages/contracts/detail.vue'),
+    meta: { title: '合同信息' },
+  },
+  {
+    path: '/people/:id(\\d+)',
+    name: 'person-detail',
+    component: () => import('@/pages/people/detail.vue'),
+    meta: { title: '人员信息' },
+  },
+  {
+    path: '/people/:id(\\d+)/edit',
+    name: 'person-edit',
+    component: () => import('@/pages/people/edit.vue'),
+    meta: { title: '人员编辑' },
+  },
+  {
+    path: '/people/:id(\\d+)/card',
+    name: 'person-card',
+    component: () => import('@/pages/people/card.vue'),
+    meta: { title: '发卡' },
+  },
+  {
+    path: '/people/:id(\\d+)/exit',
+    name: 'person-exit',
+    component: () => import('@/pages/people/exit.vue'),
+    meta: { title: '人员退场' },
+  },
+  {
+    path: '/teams/:id(\\d+)/exit',
+    name: 'team-exit',
+    component: () => import('@/pages/team-exit/index.vue'),
+    meta: { title: '班组退场' },
+  },
+  {
+    path: '/faces/:id(\\d+)',
+    name: 'face-capture',
+    component: () => import('@/pages/faces/capture.vue'),
+    meta: { title: '人脸采集' },
+  },
+  // 出勤一览表 更多 and 补录打卡 (issue 6, part 8).
+  {
+    path: '/attendance/people',
+    name: 'attendance-people',
+    component: () => import('@/pages/attendance/people/index.vue'),
+    meta: { title: '出勤明细' },
+  },
+  {
+    path: '/attendance/records/manual',
+    name: 'attendance-manual',
+    component: () => import('@/pages/attendance/manual/index.vue'),
+    meta: { title: '补录打卡' },
+  },
   ...HOME_MENU.map(
     (entry): RouteRecordRaw => ({
       path: entry.path,
       name: entry.name,
-      component: () => import('@/pages/building/index.vue'),
+      component: MENU_PAGES[entry.name] ?? (() => import('@/pages/building/index.vue')),
       meta: { title: entry.label },
     }),
   ),

@@ -1,3 +1,4 @@
+import { registerRollupCommand } from '../attendance/rollup-command';
 import type { DirectusApi } from '../directus';
 import { provision } from '../provision';
 import { seedDemoCity } from '../seed';
@@ -11,7 +12,7 @@ interface Command {
 }
 
 /** `directus platform provision` and `directus platform seed`. */
-export function registerCli(program: Command, context: DirectusApi & { logger: { info: (message: string) => void } }): void {
+export function registerCli(program: Command, context: DirectusApi & { logger: { info: (message: string) => void }; env: Record<string, unknown> }): void {
   const log = (message: string) => context.logger.info(message);
   const ctx = { services: context.services, database: context.database, getSchema: context.getSchema, log };
   const platform = program.command('platform').description('Real-name platform tasks');
@@ -31,6 +32,7 @@ export function registerCli(program: Command, context: DirectusApi & { logger: {
     .description('Load the deterministic demo city, unless demo data is already there')
     .option('--small', 'a small city for tests')
     .action(async (options) => run(() => seedDemoCity(ctx, { small: Boolean(options['small']) }), log));
+  registerRollupCommand(platform, { database: context.database, env: context.env, log });
 }
 
 async function run(task: () => Promise<void>, log: (message: string) => void): Promise<void> {

@@ -1,9 +1,21 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { registerCli } from '../cli/register';
+import { forgetDeviceCaches } from './forget-device-caches';
 import { guardAppendOnly } from './guard-append-only';
+import { mountDeviceEndpoints } from './mount-device-endpoints';
+import { queueDeviceEnrolment } from './queue-device-enrolment';
+import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
+import { warmFaceModel } from './warm-face-model';
+import { warmOcrEngine } from './warm-ocr';
 
 /** Registers the platform's hooks; each hook lives in its own file. */
-export default defineHook(({ init, filter }, context) => {
+export default defineHook(({ init, filter, action }, context) => {
   init('cli.before', ({ program }) => registerCli(program, context));
   guardAppendOnly(filter);
+  queueDeviceEnrolment(action, context);
+  mountDeviceEndpoints(init, context);
+  forgetDeviceCaches(action);
+  scheduleAttendanceRollup(action, context);
+  warmOcrEngine(action, context);
+  warmFaceModel(action, context);
 });

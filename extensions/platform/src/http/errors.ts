@@ -32,8 +32,28 @@ export const StateConflictError = createError<{ rule: string; message: string; f
 /** 413: an upload over the size limit. */
 export const TooLargeError = createError<{ rule: string; message: string; field?: string }>('PLATFORM_TOO_LARGE', (e) => e.message, 413);
 
+/**
+ * 503: a device the platform does not accept uploads from yet (unknown or not bound to a project).
+ * Nothing is stored and nothing acknowledged, so the device keeps its records and sends them again;
+ * every vendor's terminal retries on a 5xx.
+ */
+export const DeviceNotReadyError = createError<{ rule: string; message: string }>('PLATFORM_DEVICE_NOT_READY', (e) => e.message, 503);
+
+/** 503: a service the request needs (the face or OCR model) is down or overloaded; nothing was saved, retry later. */
+export const ServiceUnavailableError = createError<{ rule: string; message: string }>('PLATFORM_SERVICE_UNAVAILABLE', (e) => e.message, 503);
+
+/**
+ * 422: a well-formed, readable upload whose content cannot be used — a photo of the wrong side of
+ * an ID card, or with no card in it. Same code as a 400 so clients treat it as bad input.
+ */
+export const UnprocessableError = createError<InvalidInputExtensions>('PLATFORM_INVALID_INPUT', (e) => e.message, 422);
+
 export const notYours = () => new NotYoursError({ message: '无权访问或记录不存在' });
 export const loginRequired = () => new LoginRequiredError({ message: '请先登录' });
 export const invalid = (rule: string, message: string, field?: string) =>
   new InvalidInputError(field === undefined ? { rule, message } : { rule, message, field });
 export const conflict = (rule: string, message: string) => new StateConflictError({ rule, message });
+export const deviceNotReady = (rule: string, message: string) => new DeviceNotReadyError({ rule, message });
+export const unavailable = (rule: string, message: string) => new ServiceUnavailableError({ rule, message });
+export const unprocessable = (rule: string, message: string, field?: string) =>
+  new UnprocessableError(field === undefined ? { rule, message } : { rule, message, field });

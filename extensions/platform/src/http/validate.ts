@@ -6,7 +6,8 @@ import { invalid } from './errors';
  * Models give every check a Chinese message; `labels` names fields for zod's own type errors.
  */
 export function parseInput<T extends z.ZodType>(model: T, input: unknown, labels: Readonly<Record<string, string>> = {}): z.infer<T> {
-  const result = model.safeParse(input);
+  // reportInput: zod 4 only says what the bad value was when asked, and "missing" vs "wrong type" needs it.
+  const result = model.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (!issue) throw invalid('INVALID', '请求内容不正确');

@@ -1,4 +1,5 @@
 import { toChoices } from '../../../../schema/codes';
+import { COLLECTIONS } from '../../../../schema/model';
 import type { AliasDef, CollectionDef, FieldDef } from '../../../../schema/model';
 
 const ZH = 'zh-CN';
@@ -26,7 +27,7 @@ function fieldMeta(def: FieldDef, sort: number, isFile: boolean, choices: { text
     interface: def.interface ?? defaultInterface(def, isFile, Boolean(choices)),
     options: def.options ?? (choices ? { choices } : defaultOptions(def)),
     display: def.display ?? defaultDisplay(def, isFile, Boolean(choices)),
-    display_options: def.displayOptions ?? (choices ? { choices: choices.map((c) => ({ text: c.text, value: c.value })) } : null),
+    display_options: def.displayOptions ?? (choices ? { choices: choices.map((c) => ({ text: c.text, value: c.value })) } : relatedTemplate(def)),
     special: def.special ?? (def.type === 'json' ? ['cast-json'] : isFile ? ['file'] : def.m2o ? ['m2o'] : def.type === 'boolean' ? ['cast-boolean'] : null),
     required: def.required ?? false,
     readonly: def.readonly ?? false,
@@ -60,8 +61,14 @@ function defaultInterface(def: FieldDef, isFile: boolean, hasChoices: boolean): 
 
 function defaultOptions(def: FieldDef): Record<string, unknown> | null {
   if (def.type === 'json') return { language: 'JSON' };
-  if (def.m2o && def.m2o.collection !== 'directus_files') return { template: undefined };
+  if (def.m2o && def.m2o.collection !== 'directus_files') return relatedTemplate(def);
   return null;
+}
+
+/** A many-to-one shows the related item by its collection's display template, not its id. */
+function relatedTemplate(def: FieldDef): { template: string } | null {
+  const related = COLLECTIONS.find((c) => c.collection === def.m2o?.collection);
+  return related?.displayTemplate ? { template: related.displayTemplate } : null;
 }
 
 function defaultDisplay(def: FieldDef, isFile: boolean, hasChoices: boolean): string | null {

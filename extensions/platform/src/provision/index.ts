@@ -1,3 +1,4 @@
+import { isSqlite } from '../db/values';
 import { provisionAccess } from './access';
 import { provisionCollections } from './collections';
 import type { ProvisionContext } from './context';
@@ -12,6 +13,11 @@ export type { ProvisionContext } from './context';
  * Every step creates what is missing and leaves data alone, so running it twice changes nothing.
  */
 export async function provision(ctx: ProvisionContext): Promise<void> {
+  if (isSqlite(ctx.database)) {
+    // Write-ahead logging: a commit is one sequential WAL append instead of a rollback journal
+    // round trip, and readers (the studio, the H5) no longer block device ingest. Persistent in the file.
+    await ctx.database.raw('PRAGMA journal_mode=WAL');
+  }
   await provisionCollections(ctx);
   await provisionAccess(ctx);
   await provisionFlows(ctx);

@@ -4,6 +4,9 @@
  */
 import { todayInShanghai } from '../../../../schema/rules/dates';
 import { DEMO_BUREAU_ACTOR, DEMO_TABLES, generateDemoCity } from '../../../../seeds/demo-city';
+import { localDayOf } from '../attendance/local-days';
+import { runAttendanceRollup } from '../attendance/run-rollup';
+import { platformConfig } from '../config';
 import type { ProvisionContext } from '../provision/context';
 import { DEMO_APPLICATION_NOS, ensureDemoUsers } from './demo-users';
 import { insertCity } from './insert-city';
@@ -35,6 +38,11 @@ export async function seedDemoCity(ctx: ProvisionContext, options: SeedOptions):
     await trx('projects').whereIn('id', projectIds).whereNotNull('reviewed_at').update({ reviewed_by: bureauId });
     await trx('audit_log').whereIn('project', projectIds).where({ actor: DEMO_BUREAU_ACTOR }).update({ actor: bureauId });
   });
+
+  // The city shows attendance at once: its punches are rolled up now (the scheduler keeps it current).
+  // The CLI's environment is the process's (npm start, compose env_file), so PLATFORM_* are there.
+  const firstPunch = city.punches[0]?.punched_at;
+  await runAttendanceRollup(ctx.database, platformConfig(process.env), { now: clock, from: firstPunch ? localDayOf(firstPunch) : todayInShanghai(clock) }, { waitMs: 60_000, log: ctx.log });
 
   const counts = DEMO_TABLES.map((table) => `${table} ${city[table].length}`).join(', ');
   ctx.log(`demo city (${options.small ? 'small' : 'full'}) loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts}`);

@@ -1,9 +1,16 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { accountRoutes } from './account.routes';
+import { contractRoutes } from './contracts.routes';
 import { declarationRoutes } from './declarations.routes';
+import { exitRoutes } from './exits.routes';
+import { faceRoutes } from './faces.routes';
+import { keyPostRoutes } from './key-posts.routes';
+import { ocrRoutes } from './ocr.routes';
 import { peopleRoutes } from './people.routes';
+import { registrationRoutes } from './registration.routes';
 import { routeKit } from './routes';
 import { siteRoutes } from './site.routes';
+import { teamRoutes } from './teams.routes';
 
 /**
  * `/platform/*`: the H5's API. Wiring only: each concern registers its routes in its own
@@ -16,6 +23,13 @@ export default defineEndpoint({
     declarationRoutes(kit);
     accountRoutes(kit);
     peopleRoutes(kit);
+    teamRoutes(kit);
+    registrationRoutes(kit);
     siteRoutes(kit);
+    keyPostRoutes(kit);
+    contractRoutes(kit);
+    exitRoutes(kit);
+    faceRoutes(kit);
+    ocrRoutes(kit);
   },
 });

@@ -1,24 +1,46 @@
+import { isDeviceOnline } from '../../../attendance/device-status';
+import { platformConfig } from '../../../config';
 import { readTimestamp } from '../../../db/values';
 import { projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
 
-/** GET /platform/devices — the project's devices with online state and pending commands. */
+interface DeviceRow {
+  id: number;
+  status: string;
+  last_seen_at: unknown;
+  last_punch_at: unknown;
+  pending_commands: number | string;
+  failed_commands: number | string;
+  [column: string]: unknown;
+}
+
+/**
+ * GET /platform/devices — 设备状态: the project's devices, 在线 when seen within
+ * PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, with last-seen time, the newest punch and the commands
+ * (enrolments, faces, removals) still waiting for the device (pending, sent, failed and to be
+ * retried) or given up on (error).
+ */
 export async function listDevices({ req, database, env }: HandlerContext) {
   const scope = await projectScope(req, database);
-  const windowMinutes = Number(env['PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES'] ?? 5);
-  const pending = database('device_commands').count('*').where('device_commands.device', database.ref('devices.id')).whereIn('device_commands.status', ['pending', 'sent']).as('pending_commands');
-  const rows = await database('devices')
-    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', pending)
+  const windowMinutes = platformConfig(env).PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES;
+  const commands = (statuses: string[], alias: string) =>
+    database('device_commands').count('*').where('device_commands.device', database.ref('devices.id')).whereIn('device_commands.status', statuses).as(alias);
+  const lastPunch = database('punches').max('punched_at').where('punches.device', database.ref('devices.id')).as('last_punch_at');
+  const rows: DeviceRow[] = await database('devices')
+    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', 'firmware', commands(['pending', 'sent', 'failed'], 'pending_commands'), commands(['error'], 'failed_commands'), lastPunch)
     .where({ project: scope.projectId })
     .orderBy('id');
-  const since = Date.now() - windowMinutes * 60_000;
+  const now = new Date();
   return rows.map((row) => {
     const lastSeen = readTimestamp(row.last_seen_at);
     return {
       ...row,
       last_seen_at: lastSeen,
+      last_punch_at: readTimestamp(row.last_punch_at),
       pending_commands: Number(row.pending_commands),
-      online: row.status === 'active' && lastSeen !== null && Date.parse(lastSeen) >= since,
+      failed_commands: Number(row.failed_commands),
+      online: isDeviceOnline({ status: row.status, last_seen_at: lastSeen }, now, windowMinutes),
+      online_window_minutes: windowMinutes,
     };
   });
 }

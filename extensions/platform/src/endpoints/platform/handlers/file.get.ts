@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { KEY_POST_HOLDING_STATUSES } from '../../../../../../schema/codes';
 import { notYours } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { createService } from '../../../directus';
@@ -24,7 +25,7 @@ async function fileBelongsToProject({ database }: HandlerContext, fileId: string
   const person = await database('people')
     .join('employments', 'employments.person', 'people.id')
     .where('employments.project', projectId)
-    .andWhere((w) => w.where('people.id_front', fileId).orWhere('people.id_back', fileId).orWhere('people.face_photo', fileId))
+    .andWhere((w) => w.where('people.id_front', fileId).orWhere('people.id_back', fileId).orWhere('people.face_photo', fileId).orWhere('people.face_device_photo', fileId).orWhere('people.photo', fileId))
     .first('people.id');
   if (person) return true;
   const contract = await database('contracts_files')
@@ -34,5 +35,13 @@ async function fileBelongsToProject({ database }: HandlerContext, fileId: string
     .first('contracts.id');
   if (contract) return true;
   const keyPost = await database('key_posts').where({ certificate: fileId, project: projectId }).first('id');
-  return Boolean(keyPost);
+  if (keyPost) return true;
+  // A key-post applicant need not be on site yet: their ID photos belong to the project they applied to.
+  const holder = await database('people')
+    .join('key_posts', 'key_posts.person', 'people.id')
+    .where('key_posts.project', projectId)
+    .whereIn('key_posts.status', KEY_POST_HOLDING_STATUSES)
+    .andWhere((w) => w.where('people.id_front', fileId).orWhere('people.id_back', fileId))
+    .first('people.id');
+  return Boolean(holder);
 }

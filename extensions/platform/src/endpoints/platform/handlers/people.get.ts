@@ -1,6 +1,9 @@
+import type { Knex } from 'knex';
+import { MANAGEMENT_POSTS, TRADES } from '../../../../../../schema/codes';
+import { daysBetween, todayInShanghai } from '../../../../../../schema/rules/dates';
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { maskPhone } from '../../../../../../schema/rules/phone';
-import { fromDbRow } from '../../../db/values';
+import { fromDbRow, readDate } from '../../../db/values';
 import { assertOwned, projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
 
@@ -11,25 +14,55 @@ interface PersonListRow {
   name: string;
   id_number: string;
   phone: string | null;
+  entry_date: unknown;
+  exit_date: unknown;
   [column: string]: unknown;
 }
 
-/** GET /platform/people?status=on_site|exited&q=&page= — the project's people, masked, paged. */
+/** Trade and post codes whose Chinese name contains `q` ('钢筋' finds 钢筋工, '安全' finds 安全员). */
+function codesNamed(q: string): string[] {
+  return [...TRADES, ...MANAGEMENT_POSTS].filter((item) => item.label.includes(q)).map((item) => item.value);
+}
+
+/** Escapes LIKE wildcards so a search for '%' or '_' matches them literally. */
+export function likeContains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Days on site up to today (on site) or the exit date (exited); 0 on the entry day. */
+export function daysOnSite(entryDate: string | null, exitDate: string | null, today: string): number | null {
+  if (!entryDate) return null;
+  return Math.max(0, daysBetween(entryDate, exitDate ?? today));
+}
+
+/** Where-clause for the 施工人员 search: name, team, phone, card number or trade/post name. */
+export function searchPeople(query: Knex.QueryBuilder, q: string): void {
+  if (!q) return;
+  const pattern = likeContains(q);
+  const trades = codesNamed(q);
+  query.andWhere((w) => {
+    w.whereRaw(`people.name like ? escape '\\'`, [pattern])
+      .orWhereRaw(`teams.name like ? escape '\\'`, [pattern])
+      .orWhereRaw(`people.phone like ? escape '\\'`, [pattern])
+      .orWhere('employments.card_no', q);
+    if (trades.length) w.orWhereIn('employments.trade', trades);
+  });
+}
+
+/** GET /platform/people?status=on_site|exited&q=&team=&page= — 施工人员: the project's people, masked, 20 a page. */
 export async function listPeople({ req, database }: HandlerContext) {
   const scope = await projectScope(req, database);
   const status = req.query['status'] === 'exited' ? 'exited' : 'on_site';
-  const q = typeof req.query['q'] === 'string' ? req.query['q'].trim() : '';
+  const q = typeof req.query['q'] === 'string' ? req.query['q'].trim().slice(0, 50) : '';
   const page = Math.max(1, Number.parseInt(String(req.query['page'] ?? '1'), 10) || 1);
+  const team = Number.parseInt(String(req.query['team'] ?? ''), 10);
   const base = database('employments')
     .join('people', 'people.id', 'employments.person')
     .leftJoin('teams', 'teams.id', 'employments.team')
     .where({ 'employments.project': scope.projectId, 'employments.status': status })
+    .modify(searchPeople, q)
     .modify((query) => {
-      if (q) {
-        query.andWhere((w) =>
-          w.where('people.name', 'like', `%${q}%`).orWhere('teams.name', 'like', `%${q}%`).orWhere('people.phone', 'like', `%${q}%`).orWhere('employments.trade', q),
-        );
-      }
+      if (Number.isInteger(team)) query.andWhere('employments.team', team);
     });
   const [{ total }] = await base.clone().count({ total: '*' });
   const rows: PersonListRow[] = await base
@@ -42,32 +75,53 @@ export async function listPeople({ req, database }: HandlerContext) {
       'employments.entry_date',
       'employments.exit_date',
       'employments.status',
+      'employments.team',
       'people.name',
       'people.gender',
       'people.id_number',
       'people.phone',
       'teams.name as team_name',
     )
+    .orderBy(status === 'exited' ? 'employments.exit_date' : 'employments.id', 'desc')
     .orderBy('employments.id', 'desc')
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
+  const today = todayInShanghai(new Date());
   return {
     total: Number(total),
     page,
     page_size: PAGE_SIZE,
-    items: rows.map((row) => ({ ...fromDbRow('employments', row), id_number: maskIdNumber(row.id_number), phone: row.phone ? maskPhone(row.phone) : null })),
+    items: rows.map((row) => {
+      const item = fromDbRow('employments', row);
+      return {
+        ...item,
+        id_number: maskIdNumber(row.id_number),
+        phone: row.phone ? maskPhone(row.phone) : null,
+        days_on_site: daysOnSite(readDate(row.entry_date), readDate(row.exit_date), today),
+      };
+    }),
   };
 }
 
-/** GET /platform/people/:id — one employment of the project with the person's full record. */
+/** GET /platform/people/:id — 查看: one employment of the project with the person's full record. */
 export async function getPerson({ req, database }: HandlerContext) {
   const scope = await projectScope(req, database);
   const employment = assertOwned(await database('employments').where({ id: Number(req.params['id']) || 0 }).first(), scope);
   const person = await database('people')
-    .select('id', 'name', 'id_type', 'id_number', 'temporary_id', 'gender', 'ethnicity', 'birth_date', 'address', 'issuing_authority', 'id_valid_from', 'id_valid_to', 'phone', 'blood_type', 'id_front', 'id_back', 'face_photo')
+    .select('id', 'name', 'id_type', 'id_number', 'temporary_id', 'gender', 'ethnicity', 'birth_date', 'address', 'issuing_authority', 'id_valid_from', 'id_valid_to', 'phone', 'education', 'political_status', 'blood_type', 'id_front', 'id_back', 'face_photo', 'photo')
     .where({ id: employment.person })
     .first();
-  const team = await database('teams').select('id', 'name', 'kind').where({ id: employment.team }).first();
+  const team = await database('teams').select('id', 'name', 'kind', 'status').where({ id: employment.team }).first();
   const unit = await database('units').select('id', 'name').where({ id: employment.unit }).first();
-  return { ...fromDbRow('employments', employment), person: fromDbRow('people', person), team, unit };
+  const contract = await database('contracts').select('id', 'contract_no').where({ employment: employment.id }).first();
+  const row = fromDbRow('employments', employment);
+  return {
+    ...row,
+    wage_amount: employment.wage_amount === null ? null : Number(employment.wage_amount),
+    days_on_site: daysOnSite(readDate(employment.entry_date), readDate(employment.exit_date), todayInShanghai(new Date())),
+    person: { ...fromDbRow('people', person), temporary_id: Boolean(person.temporary_id) },
+    team,
+    unit,
+    contract: contract ?? null,
+  };
 }

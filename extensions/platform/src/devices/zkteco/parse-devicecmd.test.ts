@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { parseDeviceCmd } from './parse-devicecmd';
+import { summarizeOperlog } from './parse-operlog';
+
+describe('parseDeviceCmd', () => {
+  test('reads every result line', () => {
+    const body = 'ID=12&Return=0&CMD=DATA\nID=13&Return=-1003&CMD=DATA\r\n\nID=14&Return=0&CMD=DATA UPDATE USERINFO\n';
+    expect(parseDeviceCmd(body)).toEqual({
+      results: [
+        { id: 12, returnCode: '0', cmd: 'DATA' },
+        { id: 13, returnCode: '-1003', cmd: 'DATA' },
+        { id: 14, returnCode: '0', cmd: 'DATA UPDATE USERINFO' },
+      ],
+      problems: [],
+    });
+  });
+
+  test.each([
+    ['no ID', 'Return=0&CMD=DATA', 'ID'],
+    ['ID not a number', 'ID=abc&Return=0&CMD=DATA', 'ID'],
+    ['no Return', 'ID=12&CMD=DATA', 'Return'],
+    ['Return not a number', 'ID=12&Return=ok&CMD=DATA', 'Return'],
+    ['plain text', 'hello', 'ID'],
+  ])('refuses %s', (_label, line, reason) => {
+    const { results, problems } = parseDeviceCmd(line);
+    expect(results).toEqual([]);
+    expect(problems[0]?.reason).toContain(reason);
+  });
+});
+
+describe('summarizeOperlog', () => {
+  test('counts lines per kind and lists user PINs', () => {
+    const body = ['OPLOG 4\t0\t2026-03-02 07:00:00\t0\t0\t0\t0', 'USER PIN=1001\tName=张三\tPri=0', 'USER PIN=1002\tName=李四', 'BIOPHOTO PIN=1001\tType=9\tSize=4\tContent=AAAA', 'junk'].join('\n');
+    expect(summarizeOperlog(body)).toEqual({ counts: { OPLOG: 1, USER: 2, BIOPHOTO: 1, OTHER: 1 }, lines: 5, userPins: ['1001', '1002'] });
+  });
+});

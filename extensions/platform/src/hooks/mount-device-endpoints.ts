@@ -1,0 +1,21 @@
+import type { Express } from 'express';
+import type { DirectusApi } from '../directus';
+import { deviceGateway, type DeviceLogger } from '../endpoints/device-kit';
+import { iclockRoutes } from '../endpoints/iclock';
+import { isapiRoutes } from '../endpoints/isapi';
+import { uniubiRoutes } from '../endpoints/uniubi';
+
+interface InitRegistrar {
+  (event: string, handler: (meta: Record<string, unknown>) => unknown): void;
+}
+
+/**
+ * Serves the attendance devices' own protocols (`/iclock`, `/uniubi`, `/isapi`) ahead of Directus's
+ * per-request middleware; why is in endpoints/device-kit.ts.
+ */
+export function mountDeviceEndpoints(init: InitRegistrar, context: DirectusApi & { env: Record<string, unknown>; logger: DeviceLogger }): void {
+  init('middlewares.before', (meta) => {
+    const app = meta['app'] as Express;
+    app.use(deviceGateway(context, [...iclockRoutes, ...uniubiRoutes, ...isapiRoutes]));
+  });
+}

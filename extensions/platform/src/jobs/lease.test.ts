@@ -1,0 +1,150 @@
+/**
+ * The job lease against real databases: a temporary SQLite file opened by two connections (two
+ * "replicas"), and PostgreSQL in a scratch schema when TEST_PG_URL is set.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knex, { type Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { JOB_TABLE, readJobState, withJobLease } from './lease';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Replicas {
+  one: Knex;
+  two: Knex;
+  close: () => Promise<void>;
+}
+
+function sqliteReplicas(): Replicas {
+  const dir = mkdtempSync(join(tmpdir(), 'lease-test-'));
+  const open = () => knex({ client: 'sqlite3', connection: { filename: join(dir, 'jobs.db') }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
+  const one = open();
+  const two = open();
+  return {
+    one,
+    two,
+    close: async () => {
+      await one.destroy();
+      await two.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function pgReplicas(url: string): Promise<Replicas> {
+  const schema = `lease_test_${Date.now().toString(36)}`;
+  const admin = knex({ client: 'pg', connection: url });
+  await admin.raw(`create schema "${schema}"`);
+  const open = () => knex({ client: 'pg', connection: url, searchPath: [schema], pool: { min: 0, max: 2 } });
+  const one = open();
+  const two = open();
+  return {
+    one,
+    two,
+    close: async () => {
+      await one.destroy();
+      await two.destroy();
+      await admin.raw(`drop schema "${schema}" cascade`);
+      await admin.destroy();
+    },
+  };
+}
+
+function leaseSuite(label: string, make: () => Replicas | Promise<Replicas>): void {
+  describe(`job lease (${label})`, () => {
+    let replicas: Replicas;
+    beforeAll(async () => {
+      replicas = await make();
+    });
+    afterAll(async () => {
+      await replicas.close();
+    });
+
+    test('of two runners started together exactly one works; the other is told who holds the lease', async () => {
+      let runs = 0;
+      const task = async () => {
+        runs += 1;
+        await sleep(400);
+        return 'done';
+      };
+      const [first, second] = await Promise.all([
+        withJobLease(replicas.one, 'race', task, { holder: 'replica-1' }),
+        withJobLease(replicas.two, 'race', task, { holder: 'replica-2' }),
+      ]);
+      expect(runs).toBe(1);
+      const outcomes = [first, second];
+      const winner = outcomes.find((o) => o.ran);
+      const loser = outcomes.find((o) => !o.ran);
+      expect(winner).toEqual({ ran: true, result: 'done' });
+      expect(loser).toEqual({ ran: false, heldBy: first.ran ? 'replica-1' : 'replica-2' });
+      // Released: the next run goes ahead.
+      expect(await withJobLease(replicas.two, 'race', async () => 'again')).toEqual({ ran: true, result: 'again' });
+    });
+
+    test('a waiting runner starts only after the holder finished', async () => {
+      const spans: [number, number][] = [];
+      const task = async () => {
+        const start = Date.now();
+        await sleep(300);
+        spans.push([start, Date.now()]);
+      };
+      const outcomes = await Promise.all([
+        withJobLease(replicas.one, 'queue', task, { waitMs: 5_000 }),
+        withJobLease(replicas.two, 'queue', task, { waitMs: 5_000 }),
+      ]);
+      expect(outcomes.every((o) => o.ran)).toBe(true);
+      const [a, b] = spans.sort((x, y) => x[0] - y[0]);
+      expect(b![0]).toBeGreaterThanOrEqual(a![1]);
+    });
+
+    test('state saved by one run is what the next run reads', async () => {
+      await withJobLease(replicas.one, 'stateful', async (lease) => {
+        expect(lease.state).toEqual({});
+        await lease.saveState({ watermark: 42, lastRunDay: '2025-03-03' });
+      });
+      const seen = await withJobLease(replicas.two, 'stateful', async (lease) => lease.state);
+      expect(seen).toEqual({ ran: true, result: { watermark: 42, lastRunDay: '2025-03-03' } });
+      expect(await readJobState(replicas.one, 'stateful')).toEqual({ watermark: 42, lastRunDay: '2025-03-03' });
+    });
+
+    test('a crashed holder’s expired lease is taken over; a live one is not', async () => {
+      await withJobLease(replicas.one, 'crash', async () => undefined);
+      await replicas.one(JOB_TABLE).where({ name: 'crash' }).update({ holder: 'dead-replica', lease_until: Date.now() + 60_000 });
+      expect(await withJobLease(replicas.two, 'crash', async () => 'ran')).toEqual({ ran: false, heldBy: 'dead-replica' });
+      await replicas.one(JOB_TABLE).where({ name: 'crash' }).update({ lease_until: Date.now() - 1 });
+      expect(await withJobLease(replicas.two, 'crash', async () => 'ran')).toEqual({ ran: true, result: 'ran' });
+    });
+
+    test('a long run keeps its lease by renewing it', async () => {
+      let refused: unknown;
+      const outcome = await withJobLease(
+        replicas.one,
+        'long',
+        async () => {
+          await sleep(2_600); // longer than the lease's time to live
+          refused = await withJobLease(replicas.two, 'long', async () => 'stolen');
+          return 'finished';
+        },
+        { ttlMs: 1_200 },
+      );
+      expect(outcome).toEqual({ ran: true, result: 'finished' });
+      expect(refused).toMatchObject({ ran: false });
+    });
+
+    test('a runner that lost its lease stops before writing its state', async () => {
+      const outcome = withJobLease(replicas.one, 'lost', async (lease) => {
+        await replicas.two(JOB_TABLE).where({ name: 'lost' }).update({ holder: 'usurper' });
+        await lease.saveState({ watermark: 1 });
+      });
+      await expect(outcome).rejects.toThrow(/Lost the lease/);
+      expect(await readJobState(replicas.two, 'lost')).toEqual({});
+    });
+  });
+}
+
+leaseSuite('SQLite, two connections', sqliteReplicas);
+
+const pgUrl = process.env['TEST_PG_URL'];
+if (pgUrl) leaseSuite('PostgreSQL, two pools', () => pgReplicas(pgUrl));

@@ -1,0 +1,153 @@
+/**
+ * One runner at a time for a scheduled job, across every replica and CLI process: a lease row in
+ * the database.
+ *
+ * Why a database lease and not Directus's own locks: Directus keeps its lock/synchronization
+ * store in memory unless Redis is configured, and only in its private modules (an extension
+ * cannot import them across versions); in memory, two replicas would each hold "the" lock. The
+ * database is the one thing every replica and every `directus platform …` process shares, on
+ * SQLite as on PostgreSQL. Taking the lease is one conditional UPDATE (`… WHERE lease_until <
+ * now`), which both databases apply atomically: of two racing runners exactly one updates the
+ * row. The holder renews it while working; a crashed holder's lease simply expires.
+ *
+ * The table is infrastructure, not data: it is created here (idempotently) without Directus
+ * metadata, so it does not count against the Core tier's 25 collections and is invisible to
+ * project staff. It also keeps a small JSON state per job (the roll-up's watermark).
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Knex } from 'knex';
+
+export const JOB_TABLE = 'platform_jobs';
+
+export interface JobLease {
+  /** Who holds it: host, process and a random part. */
+  readonly holder: string;
+  /** The job's saved state (what the previous run stored). */
+  readonly state: Record<string, unknown>;
+  /** Stores the job's state (only while the lease is held). */
+  saveState(state: Record<string, unknown>): Promise<void>;
+  /** Throws if the lease was lost (renewal failed), so a long job stops before writing more. */
+  assertHeld(): void;
+}
+
+export interface LeaseOptions {
+  /** How long a lease lasts without renewal; renewed every third of it. Default 2 minutes. */
+  ttlMs?: number;
+  /** Wait up to this long for a busy lease (0: give up at once, as a scheduler tick does). */
+  waitMs?: number;
+  /** For tests: the holder's name. */
+  holder?: string;
+}
+
+export type LeaseResult<T> = { ran: true; result: T } | { ran: false; heldBy: string | null };
+
+const tableReady = new WeakMap<Knex, Promise<void>>();
+
+/** Creates the job table when missing; safe when several processes race to do it. */
+export function ensureJobTable(knex: Knex): Promise<void> {
+  let ready = tableReady.get(knex);
+  if (!ready) {
+    ready = (async () => {
+      if (await knex.schema.hasTable(JOB_TABLE)) return;
+      try {
+        await knex.schema.createTable(JOB_TABLE, (table) => {
+          table.string('name', 64).primary();
+          table.string('holder', 160).nullable();
+          // Epoch milliseconds of the runner's clock: compared only with other runners' clocks.
+          table.bigInteger('lease_until').nullable();
+          table.text('state').nullable();
+        });
+      } catch (error) {
+        // Another process created it between our check and our CREATE.
+        if (!(await knex.schema.hasTable(JOB_TABLE))) throw error;
+      }
+    })();
+    ready.catch(() => tableReady.delete(knex));
+    tableReady.set(knex, ready);
+  }
+  return ready;
+}
+
+async function tryAcquire(knex: Knex, name: string, holder: string, ttlMs: number): Promise<boolean> {
+  await knex(JOB_TABLE).insert({ name, holder: null, lease_until: null, state: null }).onConflict('name').ignore();
+  const now = Date.now();
+  const updated = await knex(JOB_TABLE)
+    .where({ name })
+    .andWhere((query) => query.whereNull('lease_until').orWhere('lease_until', '<', now))
+    .update({ holder, lease_until: now + ttlMs });
+  return updated === 1;
+}
+
+function parseState(text: unknown): Record<string, unknown> {
+  if (typeof text !== 'string' || !text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const tableSeen = new WeakSet<Knex>();
+
+/** Reads a job's saved state without taking the lease (for status displays). */
+export async function readJobState(knex: Knex, name: string): Promise<Record<string, unknown>> {
+  if (!tableSeen.has(knex)) {
+    if (!(await knex.schema.hasTable(JOB_TABLE))) return {};
+    tableSeen.add(knex);
+  }
+  const row = await knex(JOB_TABLE).select('state').where({ name }).first();
+  return parseState(row?.state);
+}
+
+/**
+ * Runs `task` while holding the lease `name`, or does not run it when another runner holds it
+ * (after waiting up to `waitMs`). The lease is released when the task ends, even when it fails.
+ * @example const outcome = await withJobLease(knex, 'attendance-rollup', (lease) => work(lease), { waitMs: 0 });
+ */
+export async function withJobLease<T>(knex: Knex, name: string, task: (lease: JobLease) => Promise<T>, options: LeaseOptions = {}): Promise<LeaseResult<T>> {
+  const ttlMs = options.ttlMs ?? 120_000;
+  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  await ensureJobTable(knex);
+
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  while (!(await tryAcquire(knex, name, holder, ttlMs))) {
+    if (Date.now() >= deadline) {
+      const row = await knex(JOB_TABLE).select('holder').where({ name }).first();
+      return { ran: false, heldBy: row?.holder ?? null };
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(500, Math.max(50, deadline - Date.now()))));
+  }
+
+  let lost = false;
+  const mine = () => knex(JOB_TABLE).where({ name, holder });
+  const renewal = setInterval(() => {
+    mine()
+      .update({ lease_until: Date.now() + ttlMs })
+      .then((updated) => {
+        if (updated !== 1) lost = true;
+      })
+      .catch(() => undefined); // a failed renewal is retried on the next beat; expiry decides
+  }, Math.max(1_000, Math.floor(ttlMs / 3)));
+  renewal.unref();
+
+  const row = await knex(JOB_TABLE).select('state').where({ name }).first();
+  const lease: JobLease = {
+    holder,
+    state: parseState(row?.state),
+    saveState: async (state) => {
+      if ((await mine().update({ state: JSON.stringify(state) })) !== 1) lost = true;
+      lease.assertHeld();
+    },
+    assertHeld: () => {
+      if (lost) throw new Error(`Lost the lease on job ${name}`);
+    },
+  };
+  try {
+    return { ran: true, result: await task(lease) };
+  } finally {
+    clearInterval(renewal);
+    await mine().update({ holder: null, lease_until: null });
+  }
+}

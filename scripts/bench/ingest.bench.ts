@@ -1,0 +1,199 @@
+/**
+ * Punch ingest on a temporary SQLite platform with the small demo city, side by side: ZKTeco ATTLOG
+ * with 100 lines per POST (8 terminals posting at once), single-punch Uniubi and Hikvision posts
+ * (16 in flight, like a site full of devices), and Directus REST `POST /items/punches` as admin
+ * (single items 16 in flight; batches of 100). Every punch is new (no resends), and every figure is
+ * counted from the database afterwards, not from the answers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import knex from 'knex';
+import { attlogLine, hikvisionEvent, postHikvision, postUniubi, uniubiForm, ZkTerminal } from '../lib/devices.ts';
+import { bootPlatform } from '../lib/platform.ts';
+
+export const name = 'punch ingest: device protocols vs Directus REST (SQLite)';
+
+const ZK_TERMINALS = 8;
+const ZK_POSTS_PER_TERMINAL = 40;
+const LINES_PER_POST = 100;
+const SINGLE_PUNCHES = 3_000;
+const SINGLE_CONCURRENCY = 16;
+const REST_SINGLE = 400;
+const REST_BATCHES = 30;
+
+interface Figure {
+  label: string;
+  punches: number;
+  seconds: number;
+  /** Server CPU seconds used (user + system), when it can be read (Linux /proc). */
+  cpu: number | null;
+}
+
+/** The Directus server listening on `port` (its environment says so), for its CPU time; Linux only. */
+function serverPid(port: string): string | null {
+  try {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cli/run.js')) continue;
+        if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`PORT=${port}`)) return pid;
+      } catch {
+        // not ours to read, or gone
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return null;
+}
+
+let serverCpuPid: string | null = null;
+function serverCpuSeconds(): number | null {
+  if (!serverCpuPid) return null;
+  const fields = readFileSync(`/proc/${serverCpuPid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const perSecond = (f: Figure) => f.punches / f.seconds;
+
+/** Runs `count` tasks with at most `concurrency` in flight. */
+async function pool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+/** Refusals for load (Directus's pressure limiter answers 503) are retried, as devices do; counted. */
+let retries = 0;
+async function withRetry<T extends { status: number }>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    const reply = await call();
+    if (reply.status !== 503 || attempt >= 50) return reply;
+    retries += 1;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function measure(label: string, expected: number, countRows: () => Promise<number>, work: () => Promise<void>): Promise<Figure> {
+  const before = await countRows();
+  retries = 0;
+  const cpuBefore = serverCpuSeconds();
+  const started = performance.now();
+  await work();
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = serverCpuSeconds();
+  const stored = (await countRows()) - before;
+  if (stored !== expected) throw new Error(`${label}: expected ${expected} new punches, the database has ${stored}`);
+  const figure = { label, punches: stored, seconds, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  const cpu = figure.cpu === null ? '' : ` ${((figure.cpu * 1000) / stored).toFixed(3).padStart(7)} ms server CPU/punch`;
+  console.log(`${label.padEnd(64)} ${String(stored).padStart(6)} punches ${seconds.toFixed(2).padStart(7)} s ${perSecond(figure).toFixed(0).padStart(8)} punches/s${cpu}${retries ? ` (${retries} POSTs retried after 503 under pressure)` : ''}`);
+  return figure;
+}
+
+function check(ok: boolean): string {
+  return ok ? 'met' : 'NOT met';
+}
+
+export async function run(): Promise<void> {
+  const platform = await bootPlatform({ seed: 'small', extraEnv: { LOG_LEVEL: 'error' } });
+  const db = knex({ client: 'sqlite3', connection: { filename: platform.env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
+  const countPunches = async () => Number((await db('punches').count({ n: '*' }))[0]?.['n'] ?? 0);
+  serverCpuPid = serverPid(platform.env['PORT']!);
+  try {
+    const base = platform.baseUrl;
+    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'Admin@2026' }) });
+    const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const project = await db('projects').where({ status: 'approved' }).orderBy('id').first('id');
+    const pins: string[] = (await db('employments').where({ project: project.id }).pluck('device_pin')).map(String);
+    const pinAt = (i: number) => pins[i % pins.length]!;
+    // Distinct instants per series, so every punch is new.
+    const instant = (series: number, i: number) => new Date(Date.UTC(2025, 0, 1) + series * 86_400_000 * 400 + i * 1000);
+
+    // Terminals of each protocol, bound to the project the way staff do it (admin PATCH).
+    const zk = Array.from({ length: ZK_TERMINALS }, (_, i) => new ZkTerminal(base, `BENCHZK${i}`));
+    for (const terminal of zk) await terminal.handshake();
+    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(0), at: instant(8, 0) }));
+    await postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(0), serialNo: 0, at: instant(8, 0) }));
+    const ids = await db('devices').whereIn('sn', [...zk.map((t) => t.sn), 'BENCHUNI', 'BENCHHIK']).pluck('id');
+    for (const id of ids) {
+      await fetch(`${base}/items/devices/${id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ status: 'active', project: project.id, direction: 'both' }) });
+    }
+
+    // Warm-up: JIT, schema cache, first transaction.
+    await zk[0]!.upload([attlogLine(pinAt(1), instant(9, 0))], 1);
+    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(1), at: instant(9, 1) }));
+
+    const figures: Figure[] = [];
+    figures.push(
+      await measure(`ZKTeco ATTLOG, ${LINES_PER_POST} lines/POST, ${ZK_TERMINALS} terminals`, ZK_TERMINALS * ZK_POSTS_PER_TERMINAL * LINES_PER_POST, countPunches, async () => {
+        await Promise.all(
+          zk.map(async (terminal, t) => {
+            for (let post = 0; post < ZK_POSTS_PER_TERMINAL; post += 1) {
+              const lines = Array.from({ length: LINES_PER_POST }, (_, l) => {
+                const i = (t * ZK_POSTS_PER_TERMINAL + post) * LINES_PER_POST + l;
+                return attlogLine(pinAt(i), instant(1, i), (i % 2) as 0 | 1);
+              });
+              const reply = await withRetry(() => terminal.upload(lines, (post + 1) * LINES_PER_POST));
+              if (!reply.text.startsWith('OK')) throw new Error(`ATTLOG refused: ${reply.status} ${reply.text}`);
+            }
+          }),
+        );
+      }),
+    );
+    figures.push(
+      await measure(`Uniubi callback, 1 punch/POST, ${SINGLE_CONCURRENCY} in flight`, SINGLE_PUNCHES, countPunches, () =>
+        pool(SINGLE_PUNCHES, SINGLE_CONCURRENCY, async (i) => {
+          const reply = await withRetry(() => postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(i), at: instant(2, i) })));
+          if (reply.status !== 200) throw new Error(`Uniubi refused: ${reply.status} ${reply.text}`);
+        }),
+      ),
+    );
+    figures.push(
+      await measure(`Hikvision event (multipart), 1 punch/POST, ${SINGLE_CONCURRENCY} in flight`, SINGLE_PUNCHES, countPunches, () =>
+        pool(SINGLE_PUNCHES, SINGLE_CONCURRENCY, async (i) => {
+          const reply = await withRetry(() => postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(i), serialNo: i + 1, at: instant(3, i) })));
+          if (reply.status !== 200) throw new Error(`Hikvision refused: ${reply.status} ${reply.text}`);
+        }),
+      ),
+    );
+    const restItem = (series: number, i: number) => {
+      const at = instant(series, i);
+      return { project: project.id, device_pin: pinAt(i), punched_at: at.toISOString(), direction: 'in', verify_mode: '15', source: 'device', dedup_key: `REST|${series}|${i}`, raw: attlogLine(pinAt(i), at), received_at: new Date().toISOString() };
+    };
+    figures.push(
+      await measure(`Directus REST POST /items/punches, 1 item, ${SINGLE_CONCURRENCY} in flight`, REST_SINGLE, countPunches, () =>
+        pool(REST_SINGLE, SINGLE_CONCURRENCY, async (i) => {
+          const reply = await withRetry(() => fetch(`${base}/items/punches`, { method: 'POST', headers: auth, body: JSON.stringify(restItem(4, i)) }));
+          if (reply.status !== 200) throw new Error(`REST refused: ${reply.status} ${await reply.text()}`);
+        }),
+      ),
+    );
+    figures.push(
+      await measure(`Directus REST POST /items/punches, ${LINES_PER_POST} items/POST, 4 in flight`, REST_BATCHES * LINES_PER_POST, countPunches, () =>
+        pool(REST_BATCHES, 4, async (b) => {
+          const items = Array.from({ length: LINES_PER_POST }, (_, l) => restItem(5, b * LINES_PER_POST + l));
+          const reply = await withRetry(() => fetch(`${base}/items/punches`, { method: 'POST', headers: auth, body: JSON.stringify(items) }));
+          if (reply.status !== 200) throw new Error(`REST batch refused: ${reply.status} ${await reply.text()}`);
+        }),
+      ),
+    );
+
+    const [batched, uniubi, hikvision, restSingle, restBatched] = figures.map(perSecond) as [number, number, number, number, number];
+    const single = Math.min(uniubi, hikvision);
+    console.log('');
+    console.log(`batched: ${batched.toFixed(0)}/s (goal ≥ 20000: ${check(batched >= 20_000)}), ${(batched / restBatched).toFixed(1)}× REST batched (goal ≥ 15×: ${check(batched / restBatched >= 15)})`);
+    console.log(`single (slower of Uniubi/Hikvision): ${single.toFixed(0)}/s (goal ≥ 2000: ${check(single >= 2_000)}), ${(single / restSingle).toFixed(1)}× REST single (goal ≥ 10×: ${check(single / restSingle >= 10)})`);
+    const cpuPerPunch = figures.map((f) => (f.cpu === null ? null : f.cpu / f.punches));
+    if (cpuPerPunch.every((c) => c !== null && c > 0)) {
+      const [zkCpu, uniCpu, hikCpu, restSingleCpu, restBatchedCpu] = cpuPerPunch as number[];
+      // Wall-clock figures depend on what else the machine runs; server CPU per punch does much less.
+      console.log(`per server CPU-second: batched ${(1 / zkCpu!).toFixed(0)} punches (${(restBatchedCpu! / zkCpu!).toFixed(1)}× REST batched), single ${(1 / Math.max(uniCpu!, hikCpu!)).toFixed(0)} punches (${(restSingleCpu! / Math.max(uniCpu!, hikCpu!)).toFixed(1)}× REST single)`);
+    }
+    console.log(`load average during the run: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+  } finally {
+    await db.destroy();
+    await platform.stop();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Scripted attendance terminals speaking the three protocols over HTTP, for the integration tests
+ * and the ingest benchmark. They behave like the real devices: a ZKTeco terminal keeps a numbered
+ * log and sends only records past the stamp the server hands back; every device resends what was
+ * not acknowledged.
+ */
+
+export interface DeviceReply {
+  status: number;
+  text: string;
+}
+
+async function send(url: string, init: RequestInit): Promise<DeviceReply> {
+  const response = await fetch(url, init);
+  return { status: response.status, text: await response.text() };
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' Shanghai wall time of an instant, as terminals print it. */
+export function wallTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** An ATTLOG line: PIN, local time, status (0 in, 1 out), verify (15 face), workcode and reserved fields. */
+export function attlogLine(pin: string, at: Date, status: 0 | 1 = 0, verify = 15): string {
+  return [pin, wallTime(at), String(status), String(verify), '0', '0', '0'].join('\t');
+}
+
+export interface ZkCommand {
+  id: number;
+  /** The command text after `C:<id>:`. */
+  command: string;
+}
+
+/**
+ * A ZKTeco PUSH terminal.
+ * @example const t = new ZkTerminal(baseUrl, 'CJDE0001'); await t.handshake(); t.record('1001', new Date()); await t.pushAll();
+ */
+export class ZkTerminal {
+  /** The terminal's own log: record n has stamp n (1-based). */
+  readonly log: string[] = [];
+  /** What the server said it already has. */
+  serverStamp = 0;
+
+  readonly baseUrl: string;
+  readonly sn: string;
+
+  constructor(baseUrl: string, sn: string) {
+    this.baseUrl = baseUrl;
+    this.sn = sn;
+  }
+
+  private url(path: string, query = ''): string {
+    return `${this.baseUrl}/iclock/${path}?SN=${encodeURIComponent(this.sn)}${query}`;
+  }
+
+  record(line: string): void {
+    this.log.push(line);
+  }
+
+  /** GET cdata?options=all: the options as key → value (`firstLine` is `GET OPTION FROM: …`). */
+  async handshake(): Promise<{ status: number; firstLine: string; options: Record<string, string> }> {
+    const reply = await send(this.url('cdata', '&options=all&pushver=2.4.1&language=83'), { method: 'GET' });
+    const lines = reply.text.split('\n').map((line) => line.trim());
+    const options = Object.fromEntries(lines.filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    if (reply.status === 200) {
+      const stamp = options['ATTLOGStamp'];
+      this.serverStamp = stamp && /^\d+$/.test(stamp) ? Number(stamp) : 0;
+    }
+    return { status: reply.status, firstLine: lines[0] ?? '', options };
+  }
+
+  /** POST cdata?table=ATTLOG with `lines`, stamped with the position of its last record. */
+  upload(lines: readonly string[], stamp: number, table = 'ATTLOG'): Promise<DeviceReply> {
+    return send(this.url('cdata', `&table=${table}&Stamp=${stamp}`), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: lines.join('\n') + '\n' });
+  }
+
+  /**
+   * Sends every record past the server's stamp in batches of `batchSize`, advancing on `OK`;
+   * stops at the first refusal. `beforeBatch` runs before each upload (tests use it to pull the plug).
+   */
+  async pushAll(batchSize = 100, beforeBatch?: (firstStamp: number) => void): Promise<{ sent: number; refused: DeviceReply | null }> {
+    let sent = 0;
+    while (this.serverStamp < this.log.length) {
+      const from = this.serverStamp;
+      const lines = this.log.slice(from, from + batchSize);
+      beforeBatch?.(from + 1);
+      const reply = await this.upload(lines, from + lines.length);
+      if (reply.status !== 200 || !reply.text.startsWith('OK')) return { sent, refused: reply };
+      this.serverStamp = from + lines.length;
+      sent += lines.length;
+    }
+    return { sent, refused: null };
+  }
+
+  /** GET getrequest: the queued commands (empty on `OK`). */
+  async poll(query = ''): Promise<{ status: number; commands: ZkCommand[]; text: string }> {
+    const reply = await send(this.url('getrequest', query), { method: 'GET' });
+    const commands = reply.text
+      .split('\n')
+      .map((line) => /^C:(\d+):(.*)$/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => ({ id: Number(match[1]), command: match[2] ?? '' }));
+    return { status: reply.status, commands, text: reply.text };
+  }
+
+  /** POST devicecmd: one `ID=…&Return=…&CMD=…` line per result. */
+  ack(results: readonly { id: number; returnCode: number; cmd?: string }[]): Promise<DeviceReply> {
+    const body = results.map((r) => `ID=${r.id}&Return=${r.returnCode}&CMD=${r.cmd ?? 'DATA'}`).join('\n') + '\n';
+    return send(this.url('devicecmd'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+  }
+}
+
+/** A Uniubi recognition callback as the terminal's flat form fields. */
+export function uniubiForm(fields: { deviceKey: string; personId: string; at: Date; type?: string; recMode?: string }): Record<string, string> {
+  return { deviceKey: fields.deviceKey, personId: fields.personId, time: String(fields.at.getTime()), type: fields.type ?? 'face_0', recMode: fields.recMode ?? '1', aliveBody: '1', ip: '192.168.1.90' };
+}
+
+export function postUniubi(baseUrl: string, fields: Record<string, string>, path = '/uniubi/callback'): Promise<DeviceReply> {
+  return send(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+}
+
+/** A Hikvision AccessControllerEvent as the terminal pushes it. */
+export function hikvisionEvent(fields: { pin?: string; cardNo?: string; serialNo?: number; at: Date; attendanceStatus?: string }): Record<string, unknown> {
+  return {
+    ipAddress: '192.168.1.64',
+    portNo: 80,
+    protocol: 'HTTP',
+    dateTime: `${wallTime(fields.at).replace(' ', 'T')}+08:00`,
+    activePostCount: 1,
+    eventType: 'AccessControllerEvent',
+    eventState: 'active',
+    eventDescription: 'Access Controller Event',
+    AccessControllerEvent: {
+      deviceName: 'Access Controller',
+      majorEventType: 5,
+      subEventType: 75,
+      employeeNoString: fields.pin ?? '',
+      cardNo: fields.cardNo ?? '',
+      ...(fields.serialNo === undefined ? {} : { serialNo: fields.serialNo }),
+      currentVerifyMode: fields.cardNo && !fields.pin ? 'card' : 'face',
+      attendanceStatus: fields.attendanceStatus ?? 'checkIn',
+      doorNo: 1,
+    },
+  };
+}
+
+/** Pushes an event as multipart `event_log` (with a picture part, as terminals do) or as a JSON body. */
+export function postHikvision(baseUrl: string, sn: string, event: unknown, shape: 'multipart' | 'multipart-file' | 'json' = 'multipart'): Promise<DeviceReply> {
+  const url = `${baseUrl}/isapi/event/${encodeURIComponent(sn)}`;
+  if (shape === 'json') return send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+  const form = new FormData();
+  // Most firmware sends event_log as a plain part; some as a file part typed application/json.
+  if (shape === 'multipart') form.append('event_log', JSON.stringify(event));
+  else form.append('event_log', new Blob([JSON.stringify(event)], { type: 'application/json' }), 'event_log.json');
+  form.append('Picture', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0xff, 0xd9])], { type: 'image/jpeg' }), 'Picture.jpg');
+  return send(url, { method: 'POST', body: form });
+}

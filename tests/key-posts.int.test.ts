@@ -1,0 +1,4 @@
+import { inject } from 'vitest';
+import { keyPostSuite } from './support/key-posts-suite';
+
+keyPostSuite('SQLite', () => inject('baseUrl'), () => inject('platformEnv'));
