@@ -75,5 +75,7 @@ export const LIST_LAYOUTS: Readonly<Record<string, { fields: string[]; sort: str
   attendance_days: { fields: ['day', 'employment', 'project', 'first_in', 'last_out', 'hours', 'valid'], sort: ['-day'] },
   project_days: { fields: ['day', 'project', 'on_site', 'present', 'attendance_rate', 'key_post_rate'], sort: ['-day'] },
   warnings: { fields: ['raised_on', 'project', 'kind', 'message', 'status'], sort: ['-raised_on'] },
+  payrolls: { fields: ['month', 'project', 'status', 'line_count', 'total_due', 'total_paid', 'confirmed_at'], sort: ['-month', 'project'] },
+  payroll_lines: { fields: ['payroll', 'name', 'team_name', 'wage_method', 'days', 'hours', 'units', 'amount_due', 'amount_paid', 'payment_status'], sort: ['payroll', 'team_name', 'name'] },
   audit_log: { fields: ['at', 'action', 'actor', 'project', 'collection', 'item'], sort: ['-at'] },
 };

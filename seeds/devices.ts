@@ -22,6 +22,8 @@ function deviceRow(ctx: Ctx, rng: Rng, id: number, spec: DeviceSpec, project: Pr
     protocol: spec.protocol,
     direction: spec.direction,
     status: project ? 'active' : 'pending',
+    // The demo terminals have long had their project's people (the commands below are the last week's).
+    synced_project: project?.row.id ?? null,
     last_seen_at: lastSeen,
     last_ip: `223.85.${rng.int(1, 254)}.${rng.int(1, 254)}`,
     firmware: spec.firmware,

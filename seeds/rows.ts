@@ -115,6 +115,9 @@ export interface PersonRow {
   phone: string;
   education: string | null;
   political_status: string | null;
+  /** 工资卡 (seeds/wage-cards.ts). */
+  bank_card_no: string | null;
+  bank_name: string | null;
   date_created: string;
   date_updated: string | null;
 }
@@ -174,6 +177,7 @@ export interface DeviceRow {
   protocol: DeviceProtocol;
   direction: DeviceDirection;
   status: DeviceStatus;
+  synced_project: number | null;
   last_seen_at: string;
   last_ip: string;
   firmware: string;

@@ -18,6 +18,7 @@ import { personName } from './names';
 import type { Rng } from './random';
 import type { EmploymentRole, EmploymentRow, PersonRow } from './rows';
 import { hms, plusSeconds, yearsBefore } from './time';
+import { assignWageCards } from './wage-cards';
 
 /** One employment to be filled by a person. */
 interface Slot {
@@ -215,6 +216,8 @@ function makePerson(ctx: Ctx, rng: Rng, id: number, slot: Slot, createdAt: strin
     phone: newPhone(ctx, rng),
     education: codeFor(EDUCATION_LEVELS, education),
     political_status: codeFor(POLITICAL_STATUSES, political),
+    bank_card_no: null,
+    bank_name: null,
     date_created: createdAt,
     date_updated: null,
   };
@@ -315,6 +318,7 @@ export function buildStaff(
     });
   }
   assignTeamLeaders(teams, employments, people);
+  assignWageCards(ctx.rng.fork('wage-cards'), people, employments, projects);
   return { people, employments };
 }
 

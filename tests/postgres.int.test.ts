@@ -1,5 +1,5 @@
 /**
- * Provisioning, the demo city and project isolation again on a real PostgreSQL server.
+ * Provisioning, the demo city, project isolation, key posts and punch ingest again on a real PostgreSQL server.
  * `.ci/run` installs PostgreSQL from Debian packages and sets TEST_PG_URL; CI fails without it,
  * a developer machine without PostgreSQL skips this file.
  */
@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootPlatform, type BootedPlatform } from './support/platform';
 import { openDatabase } from './support/db';
+import { ingestSuite } from './support/ingest-suite';
 import { isolationSuite } from './support/isolation-suite';
 import { keyPostSuite } from './support/key-posts-suite';
 import { provisioningSuite } from './support/provisioning-suite';
@@ -37,5 +38,6 @@ if (!url) {
     provisioningSuite(() => platform.env, () => db);
     isolationSuite('PostgreSQL', () => platform.baseUrl);
     keyPostSuite('PostgreSQL', () => platform.baseUrl, () => platform.env);
+    ingestSuite('PostgreSQL', () => platform.baseUrl, () => db);
   });
 }

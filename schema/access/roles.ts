@@ -53,6 +53,9 @@ export const POLICIES: readonly PolicyDef[] = [
       directus_roles: ['read'],
       // The studio lists an item's manual flows (the review buttons) only for roles that can read them.
       directus_flows: ['read'],
+      // The Insights dashboard 全市实名制概况 (schema/insights.ts): read-only for bureau staff.
+      directus_dashboards: ['read'],
+      directus_panels: ['read'],
     },
   },
   {

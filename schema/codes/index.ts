@@ -11,6 +11,7 @@ export * from './ethnicities';
 export * from './education';
 export * from './politicalStatus';
 export * from './wageSettlement';
+export * from './payroll';
 export * from './project';
 export * from './people';
 export * from './devices';

@@ -1,13 +1,14 @@
 /**
  * The platform's data model, in provisioning order (a collection comes after those it points to).
- * Fits the Directus Core tier: 16 of the 25 active user collections.
+ * Fits the Directus Core tier: 19 of the 25 active user collections.
  */
 import { auditLog } from './collections/audit-log';
-import { attendanceDays, projectDays } from './collections/attendance';
+import { attendanceDays, cityDays, projectDays } from './collections/attendance';
 import { contracts, contractsFiles } from './collections/contracts';
 import { deviceCommands, devices } from './collections/devices';
 import { employments } from './collections/employments';
 import { keyPosts } from './collections/key-posts';
+import { payrollLines, payrolls } from './collections/payrolls';
 import { people } from './collections/people';
 import { projects } from './collections/projects';
 import { punches } from './collections/punches';
@@ -33,7 +34,10 @@ export const COLLECTIONS: readonly CollectionDef[] = [
   punches,
   attendanceDays,
   projectDays,
+  cityDays,
   warnings,
+  payrolls,
+  payrollLines,
   auditLog,
 ];
 
@@ -42,7 +46,8 @@ export const FOLDERS = [
   { collection: 'platform_projects', label: '项目管理', icon: 'apartment', sort: 1 },
   { collection: 'platform_people', label: '实名制人员', icon: 'badge', sort: 2 },
   { collection: 'platform_attendance', label: '考勤管理', icon: 'punch_clock', sort: 3 },
-  { collection: 'platform_system', label: '系统记录', icon: 'history', sort: 4 },
+  { collection: 'platform_payroll', label: '工资管理', icon: 'payments', sort: 4 },
+  { collection: 'platform_system', label: '系统记录', icon: 'history', sort: 5 },
 ] as const;
 
 /** Fields our platform adds to `directus_users`: a project-staff account belongs to one project. */

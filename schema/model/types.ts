@@ -49,7 +49,7 @@ export interface FieldDef {
 }
 
 /** A one-to-many or many-to-many alias field shown in the studio. */
-export interface AliasDef {
+export interface RelationAliasDef {
   field: string;
   label: string;
   kind: 'o2m' | 'files';
@@ -58,6 +58,21 @@ export interface AliasDef {
   foreignKey: string;
   note?: string;
 }
+
+/**
+ * Buttons on the studio's item page (Directus `presentation-links`) opening a URL built from the
+ * item, e.g. `../../../platform/exports/studio?kind=roster&project={{id}}`. A URL starting with `/`
+ * would be taken as a studio route, so endpoint links are relative to `/admin/content/<collection>/<id>`.
+ */
+export interface LinksAliasDef {
+  field: string;
+  label: string;
+  kind: 'links';
+  links: readonly { label: string; icon: string; url: string }[];
+  note?: string;
+}
+
+export type AliasDef = RelationAliasDef | LinksAliasDef;
 
 export interface CollectionDef {
   collection: string;

@@ -14,6 +14,7 @@
 # - Checks every ${VAR} referenced by the compose file is listed in
 #   .env.example, and that each required `${VAR:?...}` really aborts the render
 #   when its value is empty.
+# - Runs `nginx -t` on deploy/nginx/nginx.conf when Debian's nginx is installed.
 # Prints one final line: "check-compose: PASS ..." or "check-compose: FAIL ...".
 set -euo pipefail
 
@@ -166,5 +167,19 @@ for impl in "${IMPLS[@]}"; do
 
   checked+=("$impl $version: $replicas directus replicas")
 done
+
+# The edge proxy's config, with Debian's nginx (1.22): the compose image is 1.27, so the two
+# directives 1.22 lacks (upstream `zone` + `resolve`) and the Docker service names are adapted first.
+if command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]; then
+  NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+  mkdir -p "$WORK/nginx/logs"
+  sed -E -e 's/ resolve( |;)/\1/; /zone directus_upstream/d; s#directus-[0-9]+:8055#127.0.0.1:8055#' \
+    -e "s#/var/run/nginx.pid#$WORK/nginx/nginx.pid#; s#/var/log/nginx/#$WORK/nginx/logs/#g" \
+    "$ROOT/deploy/nginx/nginx.conf" >"$WORK/nginx/nginx.conf"
+  "$NGINX" -t -q -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" || fail "deploy/nginx/nginx.conf does not pass nginx -t"
+  checked+=("nginx -t")
+else
+  log "nginx not installed: deploy/nginx/nginx.conf not checked"
+fi
 
 echo "check-compose: PASS ($(IFS=';'; echo "${checked[*]}"))"

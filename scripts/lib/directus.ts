@@ -63,9 +63,13 @@ export async function prepareDatabase(env: Env, seed: 'full' | 'small' | 'none',
   await directusCli(['platform', 'provision', ...(seed === 'none' ? [] : ['--seed', seed])], env, { quiet });
 }
 
-/** Starts `directus start` and waits until /server/ping answers. */
+/**
+ * Starts `directus start` and waits until /server/ping answers. `PLATFORM_SERVER_NODE_ARGS` (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`) passes Node flags to the server only, for profiling a bench.
+ */
 export async function startServer(env: Env, options: { quiet?: boolean } = {}): Promise<ChildProcess> {
-  const child = spawn(NODE, [CLI, 'start'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: options.quiet ? 'ignore' : 'inherit' });
+  const nodeArgs = process.env['PLATFORM_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(NODE, [...nodeArgs, CLI, 'start'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: options.quiet ? 'ignore' : 'inherit' });
   const url = `http://127.0.0.1:${env['PORT']}`;
   try {
     await waitForHealth(url, child);

@@ -1,18 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { DEMO_LOGINS } from '../../seeds/demo-logins';
-import { hasChromium, openPhone, screenshot } from '../support/browser';
+import { field, hasChromium, logIn, openPhone, screenshot } from '../support/browser';
 
-const field = (page: Page, id: string) => page.locator(`[data-test="${id}"] input, [data-test="${id}"] textarea`).first();
-
-async function logIn(page: Page, base: string): Promise<void> {
-  const account = DEMO_LOGINS.projects[0]!;
-  await page.goto(`${base}/h5/login`);
-  await field(page, 'login-account').fill(account.account);
-  await field(page, 'login-password').fill(account.password);
-  await page.locator('[data-test="login-submit"]').click();
-  await page.locator('[data-test="home-project-name"]').waitFor({ timeout: 20_000 });
-}
 
 describe.runIf(hasChromium)('H5 in Chromium: attendance pages with the demo city', () => {
   test('出勤一览表, 更多, 出勤记录 with a manual punch, 设备状态', async () => {

@@ -3,15 +3,13 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { todayInShanghai } from '../../schema/rules/dates';
-import { DEMO_LOGINS } from '../../seeds/demo-logins';
-import { hasChromium, openPhone, screenshot } from '../support/browser';
+import { field, hasChromium, logIn, openPhone, screenshot } from '../support/browser';
 import { openDatabase } from '../support/db';
 import { ADMIN } from '../support/fixtures';
 import { login } from '../support/http';
 import { insertOnSite, insertTeam, projectStaff } from '../support/site-fixtures';
 
 const TODAY = todayInShanghai(new Date());
-const field = (page: Page, id: string) => page.locator(`[data-test="${id}"] input, [data-test="${id}"] textarea`).first();
 
 /** A photographed page of a paper contract: a title and ruled lines, as a JPEG. */
 function contractPage(page: number): Promise<Buffer> {
@@ -39,15 +37,6 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-async function logIn(page: Page): Promise<void> {
-  const account = DEMO_LOGINS.projects[0]!;
-  await page.goto(`${inject('baseUrl')}/h5/login`);
-  await field(page, 'login-account').fill(account.account);
-  await field(page, 'login-password').fill(account.password);
-  await page.locator('[data-test="login-submit"]').click();
-  await page.locator('[data-test="home-project-name"]').waitFor({ timeout: 15_000 });
-}
-
 describe.runIf(hasChromium)('H5 in Chromium: 施工人员, 劳动合同 and 班组退场', () => {
   let db: Knex;
   let projectId: number;
@@ -65,7 +54,7 @@ describe.runIf(hasChromium)('H5 in Chromium: 施工人员, 劳动合同 and 班�
   test('the personnel list, 发卡 and 人员编辑', async () => {
     const { page, close } = await openPhone();
     try {
-      await logIn(page);
+      await logIn(page, inject('baseUrl'));
       await page.locator('[data-test="home-menu-施工人员"]').click();
       await expect.poll(() => page.locator('[data-test="people-total"] strong').innerText(), { timeout: 15_000 }).toMatch(/^\d+$/);
       await page.locator('article.person').first().waitFor();
@@ -119,7 +108,7 @@ describe.runIf(hasChromium)('H5 in Chromium: 施工人员, 劳动合同 and 班�
   test('签订合同 with two photos, then 查看合同, a photo full screen and its deletion', async () => {
     const { page, close } = await openPhone();
     try {
-      await logIn(page);
+      await logIn(page, inject('baseUrl'));
       await page.goto(`${inject('baseUrl')}/h5/contracts?status=unsigned&q=${encodeURIComponent(team.name)}`);
       await page.locator(`[data-test="contract-sign-${ids[1]}"]`).click();
       await page.waitForURL(/\/contracts\/sign\/\d+$/);
@@ -161,7 +150,7 @@ describe.runIf(hasChromium)('H5 in Chromium: 施工人员, 劳动合同 and 班�
     const members = await insertOnSite(db, projectId, exitTeam, { count: 5, entryDate: '2026-01-05', namePrefix: '李' });
     const { page, close } = await openPhone();
     try {
-      await logIn(page);
+      await logIn(page, inject('baseUrl'));
       await page.goto(`${inject('baseUrl')}/h5/teams`);
       await field(page, 'teams-search').fill(exitTeam.name);
       await page.locator(`[data-test="team-exit-${exitTeam.id}"]`).click();

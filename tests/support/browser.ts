@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/directus.ts';
+import { DEMO_LOGINS } from '../../seeds/demo-logins';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -42,4 +43,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The text input (or textarea) inside the element marked `data-test="<id>"`. */
+export function field(page: Page, id: string) {
+  return page.locator(`[data-test="${id}"] input, [data-test="${id}"] textarea`).first();
+}
+
+/**
+ * Logs the H5 in as demo project `index` (0–2, seeds/demo-logins.ts) and waits for the home page.
+ * @example await logIn(page, inject('baseUrl'));
+ */
+export async function logIn(page: Page, base: string, index = 0): Promise<void> {
+  const account = DEMO_LOGINS.projects[index]!;
+  await page.goto(`${base}/h5/login`);
+  await field(page, 'login-account').fill(account.account);
+  await field(page, 'login-password').fill(account.password);
+  await page.locator('[data-test="login-submit"]').click();
+  await page.locator('[data-test="home-project-name"]').waitFor({ timeout: 20_000 });
 }

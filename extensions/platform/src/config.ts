@@ -10,6 +10,7 @@ export const PlatformConfig = z.object({
   PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES: number(5),
   PLATFORM_DEVICE_COMMAND_MAX_ATTEMPTS: number(3),
   PLATFORM_DEVICE_COMMAND_ACK_TIMEOUT_MINUTES: number(10),
+  PLATFORM_INGEST_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(100).default(5),
   PLATFORM_WORKER_MAX_AGE_MALE: number(60),
   PLATFORM_WORKER_MAX_AGE_FEMALE: number(50),
   PLATFORM_ATTENDANCE_WARN_RATE: number(0.6),
@@ -36,6 +37,8 @@ export const PlatformConfig = z.object({
   PLATFORM_OCR_WARM: z.preprocess((value) => (typeof value === 'string' ? value !== 'false' : value), z.boolean()).default(true),
   /** ID-card OCR: folder whose node_modules hold @gutenye/ocr-node etc.; empty: next to the extension. */
   PLATFORM_OCR_MODULES_DIR: z.string().default(''),
+  /** Exports: how long a signed download link (花名册, 考勤表, 工资表) stays valid, in seconds. */
+  PLATFORM_EXPORT_LINK_TTL_SECONDS: number(300),
 });
 
 export type PlatformConfig = z.infer<typeof PlatformConfig>;

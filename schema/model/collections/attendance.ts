@@ -66,3 +66,29 @@ export const projectDays: CollectionDef = {
   uniques: [['project', 'day']],
   indexes: [['day']],
 };
+
+/**
+ * Daily roll-up for the whole city: one row per local day, the sums of that day's project_days
+ * rows, recomputed by the attendance roll-up after the projects (rollup-city.ts). It exists because
+ * the city's rate is Σpresent ÷ Σon_site — a weighted rate no chart can rebuild by averaging the
+ * projects' rates. The bureau's dashboard 全市实名制概况 reads it.
+ */
+export const cityDays: CollectionDef = {
+  collection: 'city_days',
+  label: '全市日统计',
+  note: '按日汇总全市各项目：在场人数、出勤人数、出勤率＝Σ出勤÷Σ在场（加权，不是各项目出勤率的平均）。由定时任务重算',
+  icon: 'location_city',
+  displayTemplate: '{{day}}',
+  group: 'platform_attendance',
+  fields: [
+    { field: 'day', type: 'date', label: '日期', required: true, width: 'half' },
+    { field: 'projects', type: 'integer', label: '项目数', default: 0, width: 'half', note: '当日有统计的项目数' },
+    { field: 'on_site', type: 'integer', label: '在场人数', default: 0, width: 'half' },
+    { field: 'present', type: 'integer', label: '出勤人数', default: 0, width: 'half' },
+    { field: 'attendance_rate', type: 'decimal', precision: 5, scale: 4, label: '出勤率', width: 'half' },
+    { field: 'key_posts_required', type: 'integer', label: '关键岗位数', default: 0, width: 'half' },
+    { field: 'key_posts_present', type: 'integer', label: '关键岗位到岗数', default: 0, width: 'half' },
+    { field: 'key_post_rate', type: 'decimal', precision: 5, scale: 4, label: '关键岗位在岗率', width: 'half' },
+  ],
+  uniques: [['day']],
+};

@@ -25,6 +25,8 @@ export const people: CollectionDef = {
     { field: 'education', type: 'string', label: '文化程度', choices: EDUCATION_LEVELS, width: 'half' },
     { field: 'political_status', type: 'string', label: '政治面貌', choices: POLITICAL_STATUSES, width: 'half' },
     { field: 'blood_type', type: 'string', label: '血型', maxLength: 4, choices: BLOOD_TYPES, width: 'half' },
+    { field: 'bank_card_no', type: 'string', label: '工资卡号', maxLength: 30, width: 'half', sensitive: true, note: '本人银行卡（工资代发），12–30位数字' },
+    { field: 'bank_name', type: 'string', label: '开户银行', maxLength: 100, width: 'half', note: '如 中国农业银行广元分行' },
     { field: 'id_front', type: 'string', label: '身份证人像面', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
     { field: 'id_back', type: 'string', label: '身份证国徽面', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
     { field: 'face_photo', type: 'string', label: '人脸照片', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },

@@ -51,6 +51,16 @@ export const projects: CollectionDef = {
     { field: 'units', label: '参建单位', kind: 'o2m', related: 'project_units', foreignKey: 'project' },
     { field: 'teams', label: '班组', kind: 'o2m', related: 'teams', foreignKey: 'project' },
     { field: 'devices', label: '考勤设备', kind: 'o2m', related: 'devices', foreignKey: 'project' },
+    {
+      field: 'exports',
+      label: '导出',
+      kind: 'links',
+      note: '下载本项目的 Excel（完整证件号码，下载记入审计日志）',
+      links: [
+        { label: '导出花名册', icon: 'badge', url: '../../../platform/exports/studio?kind=roster&status=all&project={{id}}' },
+        { label: '导出考勤表(本月)', icon: 'calendar_month', url: '../../../platform/exports/studio?kind=attendance-month&project={{id}}' },
+      ],
+    },
   ],
   indexes: [['status']],
 };

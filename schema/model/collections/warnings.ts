@@ -12,7 +12,8 @@ import type { CollectionDef } from '../types';
  *   (default 0.8);
  * - long_absence (subject = employment id): on site with no punch for PLATFORM_NO_PUNCH_WARN_DAYS
  *   (default 7) full days; value = days missed. The fix is to exit the person (or they come back).
- * A person may mark a warning handled (handled_note/by); it is still resolved when the cause ends.
+ * Bureau staff mark an open warning handled with a note (warnings/handle-warning.ts: note required,
+ * handled_by/handled_at set by the server, audited); it is still resolved when the cause ends.
  */
 export const warnings: CollectionDef = {
   collection: 'warnings',
@@ -22,17 +23,18 @@ export const warnings: CollectionDef = {
   displayTemplate: '{{kind}} · {{project.name}}',
   group: 'platform_attendance',
   fields: [
-    { field: 'project', type: 'integer', label: '项目', required: true, m2o: { collection: 'projects', onDelete: 'CASCADE' }, width: 'half' },
-    { field: 'kind', type: 'string', label: '预警类型', required: true, choices: WARNING_KINDS, width: 'half' },
-    { field: 'subject', type: 'string', label: '对象', maxLength: 64, width: 'half', note: '长期未打卡为项目人员编号；项目级预警为空' },
-    { field: 'status', type: 'string', label: '状态', required: true, default: 'open', choices: WARNING_STATUSES, width: 'half' },
-    { field: 'value', type: 'decimal', precision: 8, scale: 4, label: '实际值', width: 'half' },
-    { field: 'threshold', type: 'decimal', precision: 8, scale: 4, label: '阈值', width: 'half' },
-    { field: 'message', type: 'string', label: '说明', maxLength: 255, width: 'full' },
-    { field: 'raised_on', type: 'date', label: '预警日期', width: 'half' },
-    { field: 'resolved_at', type: 'timestamp', label: '解除时间', width: 'half' },
-    { field: 'handled_note', type: 'text', label: '处理说明', width: 'full' },
-    { field: 'handled_by', type: 'string', label: '处理人', maxLength: 64, width: 'half' },
+    { field: 'project', type: 'integer', label: '项目', required: true, m2o: { collection: 'projects', onDelete: 'CASCADE' }, readonly: true, width: 'half' },
+    { field: 'kind', type: 'string', label: '预警类型', required: true, choices: WARNING_KINDS, readonly: true, width: 'half' },
+    { field: 'subject', type: 'string', label: '对象', maxLength: 64, readonly: true, width: 'half', note: '长期未打卡为项目人员编号；项目级预警为空' },
+    { field: 'status', type: 'string', label: '状态', required: true, default: 'open', choices: WARNING_STATUSES, width: 'half', note: '处理时改为“已处理”并填写处理说明；“已解除”由系统在原因消除后设置' },
+    { field: 'value', type: 'decimal', precision: 8, scale: 4, label: '实际值', readonly: true, width: 'half' },
+    { field: 'threshold', type: 'decimal', precision: 8, scale: 4, label: '阈值', readonly: true, width: 'half' },
+    { field: 'message', type: 'string', label: '说明', maxLength: 255, readonly: true, width: 'full' },
+    { field: 'raised_on', type: 'date', label: '预警日期', readonly: true, width: 'half' },
+    { field: 'resolved_at', type: 'timestamp', label: '解除时间', readonly: true, width: 'half' },
+    { field: 'handled_note', type: 'text', label: '处理说明', width: 'full', note: '标记为已处理时必填，如“已电话督促项目办理退场”' },
+    { field: 'handled_by', type: 'string', label: '处理人', maxLength: 64, readonly: true, width: 'half', note: '系统记录（用户编号）' },
+    { field: 'handled_at', type: 'timestamp', label: '处理时间', readonly: true, width: 'half' },
   ],
   indexes: [['project', 'status'], ['status', 'kind']],
 };

@@ -63,6 +63,9 @@ export interface PersonDetail {
     id_back: string | null;
     face_photo: string | null;
     photo?: string | null;
+    /** 工资卡号, masked ('6228***********1234'). */
+    bank_card_no: string | null;
+    bank_name: string | null;
   };
   team: { id: number; name: string; kind: string; status: string } | null;
   unit: { id: number; name: string } | null;
@@ -85,6 +88,9 @@ export interface PersonEditPayload {
   wage_method: WageSettlementMode;
   wage_amount: number | null;
   wage_unit: string | null;
+  /** Sent only when retyped (the form shows the stored number masked). */
+  bank_card_no: string | null;
+  bank_name: string | null;
 }
 
 export function fetchPeople(params: { status: EmploymentStatus; q?: string; team?: number; page: number }): Promise<Page<PersonListItem>> {

@@ -17,6 +17,7 @@ const MENU_PAGES: Partial<Record<string, RouteRecordSingleView['component']>> = 
   'attendance-summary': () => import('@/pages/attendance/summary/index.vue'),
   'attendance-records': () => import('@/pages/attendance/records/index.vue'),
   devices: () => import('@/pages/devices/index.vue'),
+  payroll: () => import('@/pages/payroll/index.vue'),
 };
 
 const routes: RouteRecordRaw[] = [

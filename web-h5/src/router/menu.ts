@@ -31,4 +31,6 @@ export const HOME_MENU: readonly MenuEntry[] = [
     color: '#ff976a',
   },
   { label: '设备状态', name: 'devices', path: '/devices', icon: 'tv-o', color: '#7232dd' },
+  // Not in the user guide's nine: the monthly wage roster (保障农民工工资支付条例), after the attendance it is made from.
+  { label: '工资表', name: 'payroll', path: '/payroll', icon: 'balance-list-o', color: '#ee0a24' },
 ];

@@ -7,6 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { addDays, type IsoDate } from '../../../../schema/rules/dates';
+import { bulkInsert } from '../db/bulk-insert';
 import { dbDate, dbTimestamp, readDate, readTimestamp } from '../db/values';
 import { groupByEmploymentDay, summariseDay, type ValidityRule } from './day-attendance';
 import { consecutiveRuns, dayStart } from './local-days';
@@ -14,8 +15,8 @@ import { keyPostPresence, onSiteOn, rate, type KeyPostHolding } from './rates';
 
 /** Days read and written per step: a month of a 1,000-person project is ~70,000 punches. */
 const DAYS_PER_STEP = 31;
-// SQLite compiles a multi-row insert to a compound SELECT of at most 500 terms.
-const ROWS_PER_INSERT = 400;
+/** Ids per `where id in (…)` delete. */
+const IDS_PER_DELETE = 400;
 
 interface EmploymentStay {
   id: number;
@@ -58,12 +59,6 @@ async function projectFacts(knex: Knex, projectId: number): Promise<ProjectFacts
     }),
   );
   return { employments, unitRoles, holdings };
-}
-
-async function insertChunks(trx: Knex, table: string, rows: Record<string, unknown>[], conflict: string[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx(table).insert(rows.slice(i, i + ROWS_PER_INSERT)).onConflict(conflict).merge();
-  }
 }
 
 export interface RollupCounts {
@@ -156,9 +151,9 @@ export async function rollupProjectDays(
         .andWhere('day', '>=', dbDate(trx, first))
         .andWhere('day', '<=', dbDate(trx, last));
       const stale = existing.filter((row: Record<string, unknown>) => !kept.has(`${Number(row['employment'])}|${readDate(row['day'])}`)).map((row: { id: number }) => row.id);
-      for (let i = 0; i < stale.length; i += ROWS_PER_INSERT) await trx('attendance_days').whereIn('id', stale.slice(i, i + ROWS_PER_INSERT)).delete();
-      await insertChunks(trx, 'attendance_days', attendanceRows, ['employment', 'day']);
-      await insertChunks(trx, 'project_days', projectRows, ['project', 'day']);
+      for (let i = 0; i < stale.length; i += IDS_PER_DELETE) await trx('attendance_days').whereIn('id', stale.slice(i, i + IDS_PER_DELETE)).delete();
+      await bulkInsert(trx, 'attendance_days', attendanceRows, { conflict: ['employment', 'day'], onConflict: 'merge' });
+      await bulkInsert(trx, 'project_days', projectRows, { conflict: ['project', 'day'], onConflict: 'merge' });
     });
     counts.days += run.length;
     counts.attendanceRows += attendanceRows.length;

@@ -19,6 +19,7 @@ import { withJobLease, type JobLease } from '../jobs/lease';
 import { validityRule } from './day-attendance';
 import { daysFromTo, localDayOf, minDay } from './local-days';
 import { reconcileProjectWarnings, resolveWarningsOutside, type WarningCounts } from './reconcile-warnings';
+import { rollupCityDays } from './rollup-city';
 import { rollupProjectDays } from './rollup-days';
 import { warningThresholds } from './warning-decisions';
 
@@ -118,9 +119,11 @@ async function rollup(knex: Knex, config: PlatformConfig, request: RollupRequest
   const firstDays = firstRun ? await firstPunchDays(knex, projectIds) : new Map<number, IsoDate>();
 
   const report: RollupReport = { ran: true, projects: projectIds.length, days: 0, attendanceRows: 0, warnings: { raised: 0, refreshed: 0, resolved: 0 } };
+  const cityDays = new Set<IsoDate>(base);
   for (const projectId of projectIds) {
     const first = firstDays.get(projectId);
     const days = new Set([...base, ...(first ? daysFromTo(first, today) : []), ...(touched.get(projectId) ?? [])]);
+    for (const day of days) cityDays.add(day);
     const counts = await rollupProjectDays(knex, projectId, [...days], rule, () => lease.assertHeld());
     report.days += counts.days;
     report.attendanceRows += counts.attendanceRows;
@@ -130,6 +133,9 @@ async function rollup(knex: Knex, config: PlatformConfig, request: RollupRequest
     report.warnings.refreshed += warnings.refreshed;
     report.warnings.resolved += warnings.resolved;
   }
+  // The city's sums include the projects just written (and, for a one-project run, everyone else's rows).
+  lease.assertHeld();
+  await rollupCityDays(knex, [...cityDays]);
   if (request.projectId === undefined) {
     report.warnings.resolved += await resolveWarningsOutside(knex, projectIds, request.now);
     const watermark = Math.max(receivedUpTo ?? 0, state.watermark ?? 0);

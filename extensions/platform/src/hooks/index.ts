@@ -2,6 +2,7 @@ import { defineHook } from '@directus/extensions-sdk';
 import { registerCli } from '../cli/register';
 import { forgetDeviceCaches } from './forget-device-caches';
 import { guardAppendOnly } from './guard-append-only';
+import { handleWarningUpdates } from './handle-warnings';
 import { mountDeviceEndpoints } from './mount-device-endpoints';
 import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
@@ -12,6 +13,7 @@ import { warmOcrEngine } from './warm-ocr';
 export default defineHook(({ init, filter, action }, context) => {
   init('cli.before', ({ program }) => registerCli(program, context));
   guardAppendOnly(filter);
+  handleWarningUpdates(filter, context);
   queueDeviceEnrolment(action, context);
   mountDeviceEndpoints(init, context);
   forgetDeviceCaches(action);

@@ -1,4 +1,6 @@
 import type { Express } from 'express';
+import { platformConfig } from '../config';
+import { setCommitDelay } from '../devices/ingest/punch-writer';
 import type { DirectusApi } from '../directus';
 import { deviceGateway, type DeviceLogger } from '../endpoints/device-kit';
 import { iclockRoutes } from '../endpoints/iclock';
@@ -14,6 +16,7 @@ interface InitRegistrar {
  * per-request middleware; why is in endpoints/device-kit.ts.
  */
 export function mountDeviceEndpoints(init: InitRegistrar, context: DirectusApi & { env: Record<string, unknown>; logger: DeviceLogger }): void {
+  setCommitDelay(platformConfig(context.env).PLATFORM_INGEST_COMMIT_DELAY_MS);
   init('middlewares.before', (meta) => {
     const app = meta['app'] as Express;
     app.use(deviceGateway(context, [...iclockRoutes, ...uniubiRoutes, ...isapiRoutes]));

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { BLOOD_TYPES, valuesOf, WAGE_SETTLEMENT_MODES } from '../../../../schema/codes';
-import { isIsoDate, normalizePhone, validatePhone } from '../../../../schema/rules';
+import { isIsoDate, normalizeBankAccount, normalizePhone, validateBankAccount, validatePhone } from '../../../../schema/rules';
 import { IDENTITY_LABELS, PersonIdentity } from '../people/identity-rules';
 
 const id = (label: string) => z.number({ error: `请选择${label}` }).int(`请选择${label}`).positive(`请选择${label}`);
@@ -25,6 +25,13 @@ export const PersonEdit = PersonIdentity.pick({ name: true, gender: true, ethnic
     wage_method: z.enum(valuesOf(WAGE_SETTLEMENT_MODES), { error: '请选择结算方式' }),
     wage_amount: z.number({ error: '工资标准须为数字' }).min(0, '工资标准不能小于0').max(1_000_000, '工资标准数值过大').nullable(),
     wage_unit: z.string().trim().max(16, '计量单位不能超过16个字').nullable(),
+    // 工资卡 (the person's own card for 银行代发); the H5 sends it only when retyped.
+    bank_card_no: z
+      .string({ error: '工资卡号须为数字' })
+      .refine((value) => validateBankAccount(value).ok, '工资卡号应为12至30位数字')
+      .transform(normalizeBankAccount)
+      .nullable(),
+    bank_name: z.string({ error: '请填写开户银行' }).trim().max(100, '开户银行不能超过100个字').nullable(),
   })
   .partial();
 
@@ -45,8 +52,10 @@ export const PERSON_EDIT_LABELS: Readonly<Record<keyof PersonEdit, string>> = {
   wage_method: '结算方式',
   wage_amount: '工资标准',
   wage_unit: '计量单位',
+  bank_card_no: '工资卡号',
+  bank_name: '开户银行',
 };
 
 /** Columns of `people` the form edits (the rest belong to `employments`). */
-export const PERSON_COLUMNS = ['name', 'gender', 'ethnicity', 'id_number', 'address', 'phone', 'blood_type'] as const;
+export const PERSON_COLUMNS = ['name', 'gender', 'ethnicity', 'id_number', 'address', 'phone', 'blood_type', 'bank_card_no', 'bank_name'] as const;
 export const EMPLOYMENT_COLUMNS = ['team', 'trade', 'unit', 'entry_date', 'wage_method', 'wage_amount', 'wage_unit'] as const;

@@ -107,6 +107,7 @@ async function provisionAliases(ctx: ProvisionContext, def: CollectionDef): Prom
     } else {
       await fields.createField(def.collection, spec);
     }
+    if (alias.kind === 'links') continue;
     // Point the relation's "one" side at the alias so the studio shows the list on the parent.
     const update: Record<string, unknown> = { one_field: alias.field };
     if (alias.kind === 'files') update['junction_field'] = 'directus_files_id';

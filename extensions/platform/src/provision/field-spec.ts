@@ -82,6 +82,23 @@ function defaultDisplay(def: FieldDef, isFile: boolean, hasChoices: boolean): st
 
 /** Alias field (one-to-many list or files many-to-many) shown on the parent item. */
 export function toAliasSpec(def: AliasDef, sort: number): Record<string, unknown> {
+  if (def.kind === 'links') {
+    return {
+      field: def.field,
+      type: 'alias',
+      schema: null,
+      meta: {
+        interface: 'presentation-links',
+        special: ['alias', 'no-data'],
+        options: { links: def.links.map((link) => ({ label: link.label, icon: link.icon, type: 'normal', actionType: 'url', url: link.url })) },
+        display: null,
+        width: 'full',
+        sort,
+        note: def.note ?? null,
+        translations: [{ language: ZH, translation: def.label }],
+      },
+    };
+  }
   const files = def.kind === 'files';
   return {
     field: def.field,

@@ -3,13 +3,14 @@ import { provisionAccess } from './access';
 import { provisionCollections } from './collections';
 import type { ProvisionContext } from './context';
 import { provisionFlows } from './flows';
+import { provisionInsights } from './insights';
 import { provisionSettings } from './settings';
 
 export type { ProvisionContext } from './context';
 
 /**
  * Brings an empty or existing database to the platform's model, in a fixed order:
- * collections → relations → indexes → roles/policies/permissions → flows → settings/bookmarks.
+ * collections → relations → indexes → roles/policies/permissions → flows → settings/bookmarks → Insights dashboard.
  * Every step creates what is missing and leaves data alone, so running it twice changes nothing.
  */
 export async function provision(ctx: ProvisionContext): Promise<void> {
@@ -22,4 +23,5 @@ export async function provision(ctx: ProvisionContext): Promise<void> {
   await provisionAccess(ctx);
   await provisionFlows(ctx);
   await provisionSettings(ctx);
+  await provisionInsights(ctx);
 }

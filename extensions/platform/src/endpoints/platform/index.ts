@@ -3,9 +3,11 @@ import { accountRoutes } from './account.routes';
 import { contractRoutes } from './contracts.routes';
 import { declarationRoutes } from './declarations.routes';
 import { exitRoutes } from './exits.routes';
+import { exportRoutes } from './exports.routes';
 import { faceRoutes } from './faces.routes';
 import { keyPostRoutes } from './key-posts.routes';
 import { ocrRoutes } from './ocr.routes';
+import { payrollRoutes } from './payroll.routes';
 import { peopleRoutes } from './people.routes';
 import { registrationRoutes } from './registration.routes';
 import { routeKit } from './routes';
@@ -29,7 +31,9 @@ export default defineEndpoint({
     keyPostRoutes(kit);
     contractRoutes(kit);
     exitRoutes(kit);
+    exportRoutes(kit);
     faceRoutes(kit);
     ocrRoutes(kit);
+    payrollRoutes(kit);
   },
 });

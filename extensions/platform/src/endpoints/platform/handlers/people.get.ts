@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { MANAGEMENT_POSTS, TRADES } from '../../../../../../schema/codes';
 import { daysBetween, todayInShanghai } from '../../../../../../schema/rules/dates';
+import { maskBankAccount } from '../../../../../../schema/rules/bank';
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { maskPhone } from '../../../../../../schema/rules/phone';
 import { fromDbRow, readDate } from '../../../db/values';
@@ -108,7 +109,7 @@ export async function getPerson({ req, database }: HandlerContext) {
   const scope = await projectScope(req, database);
   const employment = assertOwned(await database('employments').where({ id: Number(req.params['id']) || 0 }).first(), scope);
   const person = await database('people')
-    .select('id', 'name', 'id_type', 'id_number', 'temporary_id', 'gender', 'ethnicity', 'birth_date', 'address', 'issuing_authority', 'id_valid_from', 'id_valid_to', 'phone', 'education', 'political_status', 'blood_type', 'id_front', 'id_back', 'face_photo', 'photo')
+    .select('id', 'name', 'id_type', 'id_number', 'temporary_id', 'gender', 'ethnicity', 'birth_date', 'address', 'issuing_authority', 'id_valid_from', 'id_valid_to', 'phone', 'education', 'political_status', 'blood_type', 'id_front', 'id_back', 'face_photo', 'photo', 'bank_card_no', 'bank_name')
     .where({ id: employment.person })
     .first();
   const team = await database('teams').select('id', 'name', 'kind', 'status').where({ id: employment.team }).first();
@@ -119,7 +120,8 @@ export async function getPerson({ req, database }: HandlerContext) {
     ...row,
     wage_amount: employment.wage_amount === null ? null : Number(employment.wage_amount),
     days_on_site: daysOnSite(readDate(employment.entry_date), readDate(employment.exit_date), todayInShanghai(new Date())),
-    person: { ...fromDbRow('people', person), temporary_id: Boolean(person.temporary_id) },
+    // The wage card is shown masked; only the bank file (工资表) carries it in full.
+    person: { ...fromDbRow('people', person), temporary_id: Boolean(person.temporary_id), bank_card_no: person.bank_card_no ? maskBankAccount(person.bank_card_no) : null },
     team,
     unit,
     contract: contract ?? null,
