@@ -1,5 +1,5 @@
 /**
- * A city at the bureau's scale for the dashboard benchmark, written with bulk knex inserts into a
+ * A city at the bureau's scale for the dashboard benchmark, written with multi-row inserts into a
  * provisioned SQLite platform (never Directus's per-item services: hours at this size). Rows are
  * copied from the small demo city's own rows (so every required column is filled as the platform
  * fills it) with new keys. Deterministic (seeded).
