@@ -34,8 +34,19 @@ describe('the bureau dashboard 全市实名制概况', () => {
   });
 
   test('the city rate is Σpresent ÷ Σon_site of the day, not an average of project rates', async () => {
-    const city = await db('city_days').orderBy('day', 'desc').first();
-    const [sums] = await db('project_days').where({ day: city.day }).sum({ on_site: 'on_site', present: 'present' }).count({ n: '*' });
+    // Other test files run roll-ups meanwhile, which write project_days first and city_days last:
+    // read both in one snapshot, and again until no roll-up is half-way through.
+    const read = () =>
+      db.transaction(async (trx) => {
+        const city = await trx('city_days').orderBy('day', 'desc').first();
+        const [sums] = await trx('project_days').where({ day: city.day }).sum({ on_site: 'on_site', present: 'present' }).count({ n: '*' });
+        return { city, sums };
+      });
+    let { city, sums } = await read();
+    for (let attempt = 0; attempt < 50 && Number(city.on_site) !== Number(sums?.['on_site']); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ({ city, sums } = await read());
+    }
     expect(Number(city.on_site)).toBe(Number(sums?.['on_site']));
     expect(Number(city.present)).toBe(Number(sums?.['present']));
     expect(Number(city.projects)).toBe(Number(sums?.['n']));
