@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { periodRange } from '../extensions/platform/src/attendance/local-days';
 import { dbDate, readDate, readTimestamp } from '../extensions/platform/src/db/values';
 import { addDays, todayInShanghai } from '../schema/rules/dates';
-import { at, insertPunches, rollup } from './support/attendance-fixtures';
+import { at, cityDayAndSums, insertPunches, rollup } from './support/attendance-fixtures';
 import { countRows, openDatabase } from './support/db';
 import { createApprovedProject, type FreshProject } from './support/fresh-project';
 import { api, errorOf } from './support/http';
@@ -201,6 +201,9 @@ describe('手工补录 POST /platform/punches', () => {
     expect(summary.body.data).toMatchObject({ present: 3, partial: 0 });
     const list = (await api('GET', '/platform/punches?limit=1', { token: project.token })).body.data;
     expect(list[0]).toMatchObject({ id: body.data.id, source: 'manual', reason: '出场闸机断电，未记录' });
+    // The city's row of that day (the bureau dashboard) follows in the same transaction.
+    const { city, sums } = await cityDayAndSums(db, dbDate(db, Y));
+    expect(Number(city?.['present'])).toBe(sums.present);
   });
 
   test('the same person at the same instant is refused the second time', async () => {

@@ -4,6 +4,7 @@ import { PROJECT_STATUSES } from '../schema/codes/project';
 import { cityDashboard, DASHBOARD_ID } from '../schema/insights';
 import { DEMO_LOGINS } from '../seeds/demo-logins';
 import { graphqlField, panelQuery } from '../scripts/lib/insights-queries.ts';
+import { cityDayAndSums } from './support/attendance-fixtures';
 import { openDatabase } from './support/db';
 import { api, login } from './support/http';
 
@@ -34,23 +35,11 @@ describe('the bureau dashboard 全市实名制概况', () => {
   });
 
   test('the city rate is Σpresent ÷ Σon_site of the day, not an average of project rates', async () => {
-    // Other test files run roll-ups meanwhile, which write project_days first and city_days last:
-    // read both in one snapshot, and again until no roll-up is half-way through.
-    const read = () =>
-      db.transaction(async (trx) => {
-        const city = await trx('city_days').orderBy('day', 'desc').first();
-        const [sums] = await trx('project_days').where({ day: city.day }).sum({ on_site: 'on_site', present: 'present' }).count({ n: '*' });
-        return { city, sums };
-      });
-    let { city, sums } = await read();
-    for (let attempt = 0; attempt < 50 && Number(city.on_site) !== Number(sums?.['on_site']); attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      ({ city, sums } = await read());
-    }
-    expect(Number(city.on_site)).toBe(Number(sums?.['on_site']));
-    expect(Number(city.present)).toBe(Number(sums?.['present']));
-    expect(Number(city.projects)).toBe(Number(sums?.['n']));
-    expect(Number(city.attendance_rate)).toBeCloseTo(Number(sums?.['present']) / Number(sums?.['on_site']), 4);
+    const { city, sums } = await cityDayAndSums(db);
+    expect(Number(city?.['on_site'])).toBe(sums.on_site);
+    expect(Number(city?.['present'])).toBe(sums.present);
+    expect(Number(city?.['projects'])).toBe(sums.projects);
+    expect(Number(city?.['attendance_rate'])).toBeCloseTo(sums.present / sums.on_site, 4);
   });
 
   test('today’s per-project rates come worst first and only for today', async () => {

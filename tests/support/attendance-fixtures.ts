@@ -72,3 +72,29 @@ export async function insertKeyPosts(db: Knex, projectId: number, posts: readonl
 export function rollup(args: string[]): Promise<void> {
   return directusCli(['platform', 'rollup', ...args], inject('platformEnv'), { quiet: true });
 }
+
+export interface CityDayCheck {
+  city: Record<string, unknown> | undefined;
+  sums: { on_site: number; present: number; projects: number };
+}
+
+/**
+ * `city_days` of `day` (the latest day when omitted) next to the sums of that day's `project_days`,
+ * read in one snapshot. Other test files run roll-ups meanwhile, which write project_days first and
+ * city_days last, so it reads again (up to ~10 s) until no roll-up is half-way through.
+ */
+export async function cityDayAndSums(db: Knex, day?: unknown): Promise<CityDayCheck> {
+  const read = () =>
+    db.transaction(async (trx): Promise<CityDayCheck> => {
+      const city = day === undefined ? await trx('city_days').orderBy('day', 'desc').first() : await trx('city_days').where({ day }).first();
+      const [row] = await trx('project_days').where({ day: city?.['day'] ?? day }).sum({ on_site: 'on_site', present: 'present' }).count({ projects: '*' });
+      return { city, sums: { on_site: Number(row?.['on_site'] ?? 0), present: Number(row?.['present'] ?? 0), projects: Number(row?.['projects'] ?? 0) } };
+    });
+  let check = await read();
+  const consistent = ({ city, sums }: CityDayCheck) => Number(city?.['on_site']) === sums.on_site && Number(city?.['present']) === sums.present;
+  for (let attempt = 0; attempt < 50 && !consistent(check); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    check = await read();
+  }
+  return check;
+}

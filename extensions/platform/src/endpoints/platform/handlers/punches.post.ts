@@ -1,6 +1,7 @@
 import { validityRule } from '../../../attendance/day-attendance';
 import { localDayOf } from '../../../attendance/local-days';
 import { MANUAL_PUNCH_LABELS, ManualPunchInput, manualDedupKey, manualPunchRefusal } from '../../../attendance/manual-punch';
+import { rollupCityDays } from '../../../attendance/rollup-city';
 import { rollupProjectDays } from '../../../attendance/rollup-days';
 import { writeAudit } from '../../../audit/write-audit';
 import { platformConfig } from '../../../config';
@@ -67,7 +68,10 @@ export async function addManualPunch({ req, database, env }: HandlerContext) {
     });
     // The day's figures follow in the same transaction rather than at the next scheduled roll-up
     // (which recomputes the day again from received_at; recomputing is idempotent).
-    await rollupProjectDays(trx, scope.projectId, [localDayOf(at)], validityRule(platformConfig(env)));
+    // The city's sums of that day include the project's new figures (the studio dashboard reads them).
+    const day = localDayOf(at);
+    await rollupProjectDays(trx, scope.projectId, [day], validityRule(platformConfig(env)));
+    await rollupCityDays(trx, [day]);
     return punchId;
   });
   return { id, employment: punch.employment, punched_at: punch.punched_at, direction: punch.direction, source: punch.source, reason: punch.reason };
