@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { reactive, ref } from 'vue';
 import type { FieldRule, FormInstance } from 'vant';
 import { parseApiError, reportApiError } from '@/api/errors';
 
@@ -56,5 +56,24 @@ export function useServerErrors() {
     if (!shown) reportApiError(err);
   }
 
-  return { withServerRule, show, report, clear };
+  /** True while `submit` runs: bind it to the submit button's `loading`. */
+  const saving = ref(false);
+
+  /**
+   * Runs a form's submit action with `saving` set meanwhile; a refusal goes on the field the server
+   * named, else it is toasted.
+   * @example await serverErrors.submit(formRef.value, async () => { await save(); router.back(); });
+   */
+  async function submit(form: FormInstance | undefined, action: () => Promise<void>): Promise<void> {
+    saving.value = true;
+    try {
+      await action();
+    } catch (err) {
+      await report(form, err);
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { withServerRule, show, report, clear, saving, submit };
 }
