@@ -7,9 +7,10 @@
  *        starts what is not running (a killed replica comes back); prints CLUSTER_URL=… last
  *   down [--purge] [--dir DIR]   stops everything it started; --purge deletes its data
  *   status [--dir DIR]           which processes run, and the addresses
+ *   nginx-conf DIR               prints deploy/nginx/nginx.conf as a cluster in DIR runs it (check-compose.sh)
  */
 import { DEMO_LOGINS } from '../seeds/demo-logins.ts';
-import { alive, clusterDown, clusterInfo, clusterUp, DEFAULT_DIR, ensureImage, type Seed } from './lib/cluster/cluster.ts';
+import { alive, clusterDown, clusterInfo, clusterUp, DEFAULT_DIR, ensureImage, exampleNginxConf, type Seed } from './lib/cluster/cluster.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -43,10 +44,12 @@ Stop it with: npm run cluster -- down${dir === DEFAULT_DIR ? '' : ` --dir ${dir}
     console.log(`CLUSTER_URL=${cluster.url}`);
   } else if (command === 'down') {
     await clusterDown({ dir, purge: flags.has('--purge') });
+  } else if (command === 'nginx-conf') {
+    process.stdout.write(exampleNginxConf(resolve(rest[0] ?? '.')));
   } else if (command === 'status') {
     if (!existsSync(join(dir, 'state.json'))) throw new Error(`no cluster in ${dir}`);
     const cluster = clusterInfo(dir);
-    const pidOf = (file: string) => (existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined);
+    const pidOf = (file: string) => (existsSync(file) ? Number(readFileSync(file, 'utf8').trim().split('\n')[0]) : undefined);
     const processes: [string, number | undefined][] = [
       ['postgres', pidOf(join(dir, 'pg/data/postmaster.pid'))],
       ['redis', pidOf(join(dir, 'redis/redis.pid'))],

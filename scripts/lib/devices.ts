@@ -187,3 +187,42 @@ export function postHikvision(baseUrl: string, sn: string, event: unknown, shape
   const form = multipart([eventPart, picture]);
   return send(url, { method: 'POST', headers: { 'content-type': form.type }, body: form.body });
 }
+
+/**
+ * A single-punch terminal (Uniubi, Hikvision): every recognition is posted on its own, and one
+ * that was not acknowledged (no answer, a dropped connection, anything but 200) stays in the
+ * terminal's memory and is sent again later, oldest first, as the real devices do.
+ * @example const t = new SinglePunchTerminal((event) => postUniubi(base, event)); t.record(uniubiForm({ … })); await t.sendPending();
+ */
+export class SinglePunchTerminal<E> {
+  /** Recorded and not yet acknowledged, oldest first. */
+  readonly pending: E[] = [];
+  /** How many the server acknowledged. */
+  acknowledged = 0;
+  /** Sends that got no acknowledgement (and so stay pending). */
+  failures = 0;
+
+  private readonly post: (event: E) => Promise<DeviceReply>;
+
+  constructor(post: (event: E) => Promise<DeviceReply>) {
+    this.post = post;
+  }
+
+  record(event: E): void {
+    this.pending.push(event);
+  }
+
+  /** Sends pending records one by one until all are acknowledged or one is not; true when none is left. */
+  async sendPending(): Promise<boolean> {
+    while (this.pending.length) {
+      const reply = await this.post(this.pending[0]!).catch(() => null);
+      if (reply?.status !== 200) {
+        this.failures += 1;
+        return false;
+      }
+      this.pending.shift();
+      this.acknowledged += 1;
+    }
+    return true;
+  }
+}

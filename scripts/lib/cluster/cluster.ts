@@ -19,10 +19,10 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
+import knex from 'knex';
 import { ROOT } from '../directus.ts';
 import { freePort } from '../platform.ts';
-import { loadCompose, parseEnvFile, serviceEnvironment, type ComposeFile, type ComposeService, type EnvMap } from './compose.ts';
+import { loadCompose, parseEnvFile, renderCompose, serviceEnvironment, type ComposeFile, type ComposeService, type EnvMap } from './compose.ts';
 import { loadImageStage, type ImageStage } from './dockerfile.ts';
 import { hostEnvironment, hostNginxConf, hostPathList, type HostMap } from './translate.ts';
 
@@ -196,6 +196,19 @@ interface Topology {
   replicas: ComposeService[];
 }
 
+/** The app-image services: the one-shot job (never restarted) and the replicas, by name. */
+export function appServices(compose: ComposeFile): { migrate: ComposeService | undefined; replicas: ComposeService[] } {
+  const app = Object.values(compose.services).filter((s) => s.build?.target === APP_TARGET);
+  return { migrate: app.find((s) => s.restart === 'no'), replicas: app.filter((s) => s.restart !== 'no').sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+/** deploy/nginx/nginx.conf as a cluster in `dir` runs it, with placeholder ports (for `nginx -t` in check-compose.sh). */
+export function exampleNginxConf(dir: string): string {
+  const compose = renderCompose(readFileSync(COMPOSE_FILE, 'utf8'), parseEnvFile(readFileSync(join(ROOT, '.env.example'), 'utf8')));
+  const upstreams = Object.fromEntries(appServices(compose).replicas.map((replica, i) => [replica.name, 18056 + i]));
+  return hostNginxConf(readFileSync(join(ROOT, 'deploy/nginx/nginx.conf'), 'utf8'), { listen: 18080, upstreams, dir, html: join(dir, 'html') });
+}
+
 /** Reads docker-compose.yml with the cluster's .env and picks out the roles. */
 function readTopology(dir: string): Topology {
   const { compose, dotenv } = loadCompose(COMPOSE_FILE, join(dir, '.env'));
@@ -205,18 +218,8 @@ function readTopology(dir: string): Topology {
     if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
     return found;
   };
-  const app = Object.values(compose.services).filter((s) => s.build?.target === APP_TARGET);
-  return {
-    compose,
-    dotenv,
-    image,
-    postgres: service('postgres'),
-    redis: service('redis'),
-    nginx: service('nginx'),
-    // The one-shot job: built from the app image and never restarted.
-    migrate: app.find((s) => s.restart === 'no') ?? service('migrate'),
-    replicas: app.filter((s) => s.restart !== 'no').sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  const { migrate, replicas } = appServices(compose);
+  return { compose, dotenv, image, postgres: service('postgres'), redis: service('redis'), nginx: service('nginx'), migrate: migrate ?? service('migrate'), replicas };
 }
 
 async function ensurePorts(dir: string, state: State, names: string[]): Promise<void> {
@@ -287,11 +290,13 @@ async function startPostgres(dir: string, topology: Topology, port: number, log:
   rmSync(join(data, 'postmaster.pid'), { force: true });
   run(asPostgres(binary('pg_ctl'), ['-D', data, '-l', join(pgDir, 'postgres.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${join(pgDir, 'run')} -c listen_addresses=127.0.0.1`, 'start']));
   if (fresh) {
-    const client = new pg.Client({ host: '127.0.0.1', port, user, password, database: 'postgres' });
-    await client.connect();
-    const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '""')}" owner "${user.replace(/"/g, '""')}"`);
-    await client.end();
+    const admin = knex({ client: 'pg', connection: { host: '127.0.0.1', port, user, password, database: 'postgres' }, pool: { min: 0, max: 1 } });
+    try {
+      const exists = await admin('pg_database').where({ datname: database }).first('datname');
+      if (!exists) await admin.raw('create database ?? owner ??', [database, user]);
+    } finally {
+      await admin.destroy();
+    }
   }
 }
 

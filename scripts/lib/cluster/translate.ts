@@ -35,7 +35,8 @@ export function hostEnvironment(containerEnv: EnvMap, map: HostMap): { env: EnvM
     let next = value;
     const url = URL_WITH_HOST.exec(value);
     const hostKey = key.endsWith('_PORT') ? `${key.slice(0, -'_PORT'.length)}_HOST` : undefined;
-    if (isService(value)) {
+    // Only a *_HOST variable names a host: CACHE_STORE=redis names a kind of store, not the service.
+    if (key.endsWith('_HOST') && isService(value)) {
       next = '127.0.0.1';
     } else if (url && isService(url[2])) {
       next = `${url[1]}127.0.0.1:${map.servicePorts[url[2]!]}${url[4] ?? ''}`;
