@@ -376,6 +376,19 @@ async function startNginx(dir: string, topology: Topology, state: State, log: (l
   await waitFor('nginx', httpOk(`http://127.0.0.1:${state.ports['nginx']}/nginx-health`), 20_000);
 }
 
+/** The Directus CLI in the image directory, as the migrate job runs it. */
+const DIRECTUS_CLI = ['node', 'node_modules/@directus/api/dist/cli/run.js'];
+
+/**
+ * Runs `directus <args>` against a cluster the way the migrate job runs (its environment, the
+ * image directory), e.g. `platform rollup` after loading data or a restore.
+ * @example clusterDirectus(dir, ['platform', 'rollup', '--from', '2026-01-01']);
+ */
+export function clusterDirectus(dir: string, args: string[], log: (line: string) => void = () => undefined): void {
+  const resolved = resolve(dir);
+  runJob(resolved, readTopology(resolved).migrate, [...DIRECTUS_CLI, ...args], log);
+}
+
 // ---------------------------------------------------------------- up / down
 
 function info(dir: string, topology: Topology, state: State): ClusterInfo {
@@ -431,7 +444,7 @@ export async function clusterUp(options: UpOptions = {}): Promise<ClusterInfo> {
   }
   const seed = options.seed ?? 'none';
   if (seed !== 'none' && state.seeded !== seed && state.seeded !== 'full') {
-    runJob(dir, topology.migrate, ['node', 'node_modules/@directus/api/dist/cli/run.js', 'platform', 'provision', '--seed', seed], log);
+    runJob(dir, topology.migrate, [...DIRECTUS_CLI, 'platform', 'provision', '--seed', seed], log);
     state.seeded = seed;
     writeState(dir, state);
   }
