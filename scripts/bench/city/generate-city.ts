@@ -15,7 +15,6 @@
  */
 import type { Knex } from 'knex';
 import { bulkInsert } from '../../../extensions/platform/src/db/bulk-insert.ts';
-import { isSqlite } from '../../../extensions/platform/src/db/values.ts';
 import { addDays } from '../../../schema/rules/dates.ts';
 import { createRng } from '../../../seeds/random.ts';
 
@@ -64,7 +63,8 @@ const KINDS = ['安置房', '学校', '医院', '道路', '产业园', '污水�
 export async function generateCity(db: Knex, options: CityOptions): Promise<CityFigures> {
   const rng = createRng(300);
   // Directus keeps timestamps and dates as epoch ms on SQLite and as native types on PostgreSQL (db/values.ts).
-  const sqlite = isSqlite(db);
+  // (db/values.ts says the same, but imports the model by directory, which Node's own type stripping cannot load.)
+  const sqlite = String(db.client.config.client).startsWith('sqlite');
   const ts = (ms: number): number | string => (sqlite ? ms : new Date(ms).toISOString());
   const date = (day: string): number | string => (sqlite ? dayMs(day) : day);
   const created = options.now.getTime();

@@ -17,7 +17,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import knex from 'knex';
 import { ROOT } from '../directus.ts';
@@ -163,8 +163,18 @@ export function ensureImage(log: (line: string) => void, options: { build?: bool
   const stampFile = join(IMAGE_DIR, '.stamp');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return stamp;
   log(`assembling the image directory ${IMAGE_DIR} (scripts/image/assemble.sh, as the Dockerfile does)`);
-  execFileSync('bash', [join(ROOT, 'scripts/image/assemble.sh'), ROOT, IMAGE_DIR], { stdio: ['ignore', 'inherit', 'inherit'] });
-  writeFileSync(stampFile, stamp);
+  // Assembled beside it and swapped in by renames, so replicas of another cluster of this checkout
+  // that run from it keep their open files and never see a half-assembled tree.
+  // The previous tree is kept (hard links, little space) until the next assembly: a process still
+  // running from it can go on opening files relative to its working directory.
+  const next = `${IMAGE_DIR}.next`;
+  const previous = `${IMAGE_DIR}.previous`;
+  rmSync(next, { recursive: true, force: true });
+  execFileSync('bash', [join(ROOT, 'scripts/image/assemble.sh'), ROOT, next], { stdio: ['ignore', 'inherit', 'inherit'] });
+  writeFileSync(join(next, '.stamp'), stamp);
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(IMAGE_DIR)) renameSync(IMAGE_DIR, previous);
+  renameSync(next, IMAGE_DIR);
   return stamp;
 }
 
@@ -499,7 +509,7 @@ export async function clusterDown(options: { dir?: string; purge?: boolean; log?
   }
   if (options.purge) {
     log(`deleting ${dir}`);
-    for (const entry of readdirSync(dir)) if (join(dir, entry) !== IMAGE_DIR) rmSync(join(dir, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(dir)) if (!join(dir, entry).startsWith(IMAGE_DIR)) rmSync(join(dir, entry), { recursive: true, force: true });
     if (dir !== DEFAULT_DIR) rmSync(dir, { recursive: true, force: true });
   }
 }
