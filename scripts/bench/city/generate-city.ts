@@ -44,12 +44,16 @@ const HOUR = 3_600_000;
 const at = (day: string, seconds: number): number => Date.parse(`${day}T00:00:00+08:00`) + seconds * 1000;
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
-/** A stored row of `table` to copy, without its key. */
+/**
+ * A stored row of `table` to copy, without its key. PostgreSQL hands JSON columns back parsed; they
+ * go back as JSON text (node-postgres would send an array as a PostgreSQL array literal).
+ */
 async function template(db: Knex, table: string, where: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const row = await db(table).where(where).orderBy('id').first();
   if (!row) throw new Error(`no ${table} row to copy`);
-  const { id: _id, ...rest } = row;
-  return rest;
+  const { id: _id, ...rest } = row as Record<string, unknown>;
+  const isJson = (value: unknown) => value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value);
+  return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, isJson(value) ? JSON.stringify(value) : value]));
 }
 
 const nextId = async (db: Knex, table: string): Promise<number> => Number((await db(table).max({ id: 'id' }).first())?.['id'] ?? 0) + 1;
