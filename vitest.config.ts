@@ -38,6 +38,9 @@ export default defineConfig({
           globalSetup: ['tests/cluster/global-setup.ts'],
           // One cluster, and faults (a killed replica, a restarted Redis) must not overlap.
           fileParallelism: false,
+          // Its own group, after the unit tests and never beside an integration file: two replicas,
+          // PostgreSQL and a stream of terminals would compete with them for the two cores.
+          sequence: { groupOrder: 1 },
           testTimeout: 240_000,
           hookTimeout: 240_000,
         },

@@ -72,6 +72,7 @@ describe('the real docker-compose.yml', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // docker-compose is a Python program: seconds to start on a busy machine.
+  }, 60_000);
   if (!dockerCompose) console.warn('!!! compose.test.ts: docker-compose is not installed; the comparison with Compose’s own rendering is skipped');
 });
