@@ -14,17 +14,20 @@ export interface DeviceReply {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-interface SendInit {
-  method: 'GET' | 'POST';
+export interface SendInit {
+  method: 'GET' | 'POST' | 'PATCH';
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** The source address to send from (a loopback 127.x.y.z stands for one terminal or gateway behind nginx's per-address limits). */
+  localAddress?: string;
 }
 
-function send(url: string, init: SendInit): Promise<DeviceReply> {
+/** One HTTP request over the shared keep-alive agent; the body is read as text. */
+export function send(url: string, init: SendInit): Promise<DeviceReply> {
   return new Promise((resolve, reject) => {
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const headers = { ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
-    const req = request(url, { method: init.method, headers, agent }, (res) => {
+    const req = request(url, { method: init.method, headers, agent, ...(init.localAddress ? { localAddress: init.localAddress } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -76,6 +79,8 @@ export class ZkTerminal {
 
   readonly baseUrl: string;
   readonly sn: string;
+  /** Where the terminal posts from (default: the machine's own address). */
+  localAddress?: string;
 
   constructor(baseUrl: string, sn: string) {
     this.baseUrl = baseUrl;
@@ -90,9 +95,13 @@ export class ZkTerminal {
     this.log.push(line);
   }
 
+  private from(init: SendInit): SendInit {
+    return this.localAddress ? { ...init, localAddress: this.localAddress } : init;
+  }
+
   /** GET cdata?options=all: the options as key → value (`firstLine` is `GET OPTION FROM: …`). */
   async handshake(): Promise<{ status: number; firstLine: string; options: Record<string, string> }> {
-    const reply = await send(this.url('cdata', '&options=all&pushver=2.4.1&language=83'), { method: 'GET' });
+    const reply = await send(this.url('cdata', '&options=all&pushver=2.4.1&language=83'), this.from({ method: 'GET' }));
     const lines = reply.text.split('\n').map((line) => line.trim());
     const options = Object.fromEntries(lines.filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
     if (reply.status === 200) {
@@ -104,7 +113,7 @@ export class ZkTerminal {
 
   /** POST cdata?table=ATTLOG with `lines`, stamped with the position of its last record. */
   upload(lines: readonly string[], stamp: number, table = 'ATTLOG'): Promise<DeviceReply> {
-    return send(this.url('cdata', `&table=${table}&Stamp=${stamp}`), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: lines.join('\n') + '\n' });
+    return send(this.url('cdata', `&table=${table}&Stamp=${stamp}`), this.from({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: lines.join('\n') + '\n' }));
   }
 
   /**
@@ -127,7 +136,7 @@ export class ZkTerminal {
 
   /** GET getrequest: the queued commands (empty on `OK`). */
   async poll(query = ''): Promise<{ status: number; commands: ZkCommand[]; text: string }> {
-    const reply = await send(this.url('getrequest', query), { method: 'GET' });
+    const reply = await send(this.url('getrequest', query), this.from({ method: 'GET' }));
     const commands = reply.text
       .split('\n')
       .map((line) => /^C:(\d+):(.*)$/.exec(line.trim()))
@@ -139,7 +148,7 @@ export class ZkTerminal {
   /** POST devicecmd: one `ID=…&Return=…&CMD=…` line per result. */
   ack(results: readonly { id: number; returnCode: number; cmd?: string }[]): Promise<DeviceReply> {
     const body = results.map((r) => `ID=${r.id}&Return=${r.returnCode}&CMD=${r.cmd ?? 'DATA'}`).join('\n') + '\n';
-    return send(this.url('devicecmd'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    return send(this.url('devicecmd'), this.from({ method: 'POST', headers: { 'content-type': 'text/plain' }, body }));
   }
 }
 
@@ -148,8 +157,9 @@ export function uniubiForm(fields: { deviceKey: string; personId: string; at: Da
   return { deviceKey: fields.deviceKey, personId: fields.personId, time: String(fields.at.getTime()), type: fields.type ?? 'face_0', recMode: fields.recMode ?? '1', aliveBody: '1', ip: '192.168.1.90' };
 }
 
-export function postUniubi(baseUrl: string, fields: Record<string, string>, path = '/uniubi/callback'): Promise<DeviceReply> {
-  return send(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+export function postUniubi(baseUrl: string, fields: Record<string, string>, path = '/uniubi/callback', localAddress?: string): Promise<DeviceReply> {
+  const init: SendInit = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() };
+  return send(`${baseUrl}${path}`, localAddress ? { ...init, localAddress } : init);
 }
 
 /** A Hikvision AccessControllerEvent as the terminal pushes it. */
@@ -178,12 +188,52 @@ export function hikvisionEvent(fields: { pin?: string; cardNo?: string; serialNo
 }
 
 /** Pushes an event as multipart `event_log` (with a picture part, as terminals do) or as a JSON body. */
-export function postHikvision(baseUrl: string, sn: string, event: unknown, shape: 'multipart' | 'multipart-file' | 'json' = 'multipart'): Promise<DeviceReply> {
+export function postHikvision(baseUrl: string, sn: string, event: unknown, shape: 'multipart' | 'multipart-file' | 'json' = 'multipart', localAddress?: string): Promise<DeviceReply> {
   const url = `${baseUrl}/isapi/event/${encodeURIComponent(sn)}`;
-  if (shape === 'json') return send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+  const from = localAddress ? { localAddress } : {};
+  if (shape === 'json') return send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event), ...from });
   // Most firmware sends event_log as a plain part; some as a file part typed application/json.
   const eventPart = shape === 'multipart' ? { name: 'event_log', value: JSON.stringify(event) } : { name: 'event_log', value: JSON.stringify(event), filename: 'event_log.json', type: 'application/json' };
   const picture = { name: 'Picture', value: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0xff, 0xd9]), filename: 'Picture.jpg', type: 'image/jpeg' };
   const form = multipart([eventPart, picture]);
-  return send(url, { method: 'POST', headers: { 'content-type': form.type }, body: form.body });
+  return send(url, { method: 'POST', headers: { 'content-type': form.type }, body: form.body, ...from });
+}
+
+/**
+ * A single-punch terminal (Uniubi, Hikvision): every recognition is posted on its own, and one
+ * that was not acknowledged (no answer, a dropped connection, anything but 200) stays in the
+ * terminal's memory and is sent again later, oldest first, as the real devices do.
+ * @example const t = new SinglePunchTerminal((event) => postUniubi(base, event)); t.record(uniubiForm({ … })); await t.sendPending();
+ */
+export class SinglePunchTerminal<E> {
+  /** Recorded and not yet acknowledged, oldest first. */
+  readonly pending: E[] = [];
+  /** How many the server acknowledged. */
+  acknowledged = 0;
+  /** Sends that got no acknowledgement (and so stay pending). */
+  failures = 0;
+
+  private readonly post: (event: E) => Promise<DeviceReply>;
+
+  constructor(post: (event: E) => Promise<DeviceReply>) {
+    this.post = post;
+  }
+
+  record(event: E): void {
+    this.pending.push(event);
+  }
+
+  /** Sends pending records one by one until all are acknowledged or one is not; true when none is left. */
+  async sendPending(): Promise<boolean> {
+    while (this.pending.length) {
+      const reply = await this.post(this.pending[0]!).catch(() => null);
+      if (reply?.status !== 200) {
+        this.failures += 1;
+        return false;
+      }
+      this.pending.shift();
+      this.acknowledged += 1;
+    }
+    return true;
+  }
 }
