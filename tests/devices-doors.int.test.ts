@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { dbTimestamp } from '../extensions/platform/src/db/values';
 import { attlogLine, hikvisionEvent, hikvisionXml, postHikvision, postUniubi, uniubiForm, ZkTerminal } from '../scripts/lib/devices.ts';
+import { demoDeviceSecret } from '../seeds/catalogue';
 import { DEMO_LOGINS } from '../seeds/demo-logins';
 import { countRows, openDatabase } from './support/db';
 import { ADMIN } from './support/fixtures';
@@ -503,5 +504,21 @@ describe('ZKTeco command results with alphanumeric ids', () => {
     const junk = await fetch(`${baseUrl}/iclock/devicecmd?SN=${sn}`, { method: 'POST', headers: { 'x-forwarded-for': SITE }, body: 'ID=&Return=x\nhello\n' });
     expect(junk.status).toBe(200);
     expect(await junk.text()).toMatch(/^OK/);
+  });
+});
+
+describe('the demo city terminals authenticate with their published secrets', () => {
+  test('ZKTeco, Uniubi and Hikvision demo devices are admitted with `demoDeviceSecret`, refused without', async () => {
+    const zk = await db('devices').where({ sn: 'CJDE20230417' }).first('auth_secret');
+    expect(zk.auth_secret).toMatch(/^1\|\|scrypt\|\|/);
+    expect((await new ZkTerminal(baseUrl, 'CJDE20230417', { secret: demoDeviceSecret('CJDE20230417') }).handshake()).status).toBe(200);
+    expect((await new ZkTerminal(baseUrl, 'CJDE20230417', { secret: 'Demo-00000000', forwardedFor: ATTACKER }).handshake()).status).toBe(401);
+    const uniubi = 'UNI84E0F42B7C15';
+    expect(JSON.parse((await postUniubi(baseUrl, { deviceKey: uniubi, time: String(Date.now()) }, '/uniubi/heartbeat', { secret: demoDeviceSecret(uniubi) })).text)).toEqual({ result: 1, success: true });
+    expect((await postUniubi(baseUrl, { deviceKey: uniubi, time: String(Date.now()) }, '/uniubi/heartbeat')).status).toBe(401);
+    const hik = 'DS-K1T671M20231108AAWRJ87451236';
+    const heartbeat = { eventType: 'heartBeat', dateTime: new Date().toISOString() };
+    expect((await postHikvision(baseUrl, hik, heartbeat, 'json', { digest: { user: 'platform', password: demoDeviceSecret(hik) } })).status).toBe(200);
+    expect((await postHikvision(baseUrl, hik, heartbeat, 'json')).status).toBe(401);
   });
 });
