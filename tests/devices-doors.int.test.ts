@@ -18,7 +18,7 @@ import { countRows, openDatabase } from './support/db';
 import { ADMIN } from './support/fixtures';
 import { createApprovedProject, type FreshProject } from './support/fresh-project';
 import { api, errorOf, login } from './support/http';
-import { insertOnSite, insertTeam } from './support/site-fixtures';
+import { gatePeople, type GatePerson } from './support/site-fixtures';
 
 const baseUrl = inject('baseUrl');
 const suffix = Date.now().toString(36).toUpperCase();
@@ -31,7 +31,7 @@ const recent = (daysAgo: number, minutes = 0) => new Date(Math.floor(Date.now() 
 let db: Knex;
 let admin: string;
 let project: FreshProject;
-let people: { employment: number; person: number; pin: string; card: string }[];
+let people: GatePerson[];
 
 const deviceRow = (sn: string) => db('devices').where({ sn }).first();
 const punchesOf = (sn: string) => db('punches').join('devices', 'devices.id', 'punches.device').where('devices.sn', sn).select('punches.*').orderBy('punches.id');
@@ -66,10 +66,7 @@ beforeAll(async () => {
   db = openDatabase(inject('platformEnv'));
   admin = await login(ADMIN.email, ADMIN.password);
   project = await createApprovedProject('设备认证测试');
-  const team = await insertTeam(db, project.id);
-  const ids = await insertOnSite(db, project.id, team, { count: 4, namePrefix: '门禁' });
-  for (const [index, id] of ids.entries()) await db('employments').where({ id }).update({ card_no: `D${suffix}${index}` });
-  people = (await db('employments').whereIn('id', ids).orderBy('id').select('id', 'person', 'device_pin', 'card_no')).map((r) => ({ employment: r.id, person: r.person, pin: r.device_pin, card: r.card_no }));
+  people = await gatePeople(db, project.id, 4, '门禁', `D${suffix}`);
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { countRows, openDatabase } from './support/db';
 import { ADMIN } from './support/fixtures';
 import { createApprovedProject, type FreshProject } from './support/fresh-project';
 import { api, errorOf, login } from './support/http';
-import { insertOnSite, insertTeam } from './support/site-fixtures';
+import { gatePeople, type GatePerson } from './support/site-fixtures';
 
 const baseUrl = inject('baseUrl');
 const suffix = Date.now().toString(36).toUpperCase();
@@ -25,7 +25,7 @@ const recent = (daysAgo: number, minutes = 0) => new Date(Math.floor(Date.now() 
 let db: Knex;
 let admin: string;
 let project: FreshProject;
-let people: { employment: number; person: number; pin: string; card: string }[];
+let people: GatePerson[];
 
 const punchesOf = (sn: string) => db('punches').join('devices', 'devices.id', 'punches.device').where('devices.sn', sn).select('punches.*').orderBy('punches.id');
 
@@ -39,10 +39,7 @@ beforeAll(async () => {
   db = openDatabase(inject('platformEnv'));
   admin = await login(ADMIN.email, ADMIN.password);
   project = await createApprovedProject('人脸机测试');
-  const team = await insertTeam(db, project.id);
-  const ids = await insertOnSite(db, project.id, team, { count: 3, namePrefix: '人脸' });
-  for (const [index, id] of ids.entries()) await db('employments').where({ id }).update({ card_no: `H${suffix}${index}` });
-  people = (await db('employments').whereIn('id', ids).orderBy('id').select('id', 'person', 'device_pin', 'card_no')).map((r) => ({ employment: r.id, person: r.person, pin: r.device_pin, card: r.card_no }));
+  people = await gatePeople(db, project.id, 3, '人脸', `H${suffix}`);
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import type { Knex } from 'knex';
 import { dbTimestamp } from '../../db/values';
 import type { DeviceEventDraft } from '../events/device-event';
 import { eventRow, type EventRow } from '../events/event-rows';
-import { rememberDevice, type ActiveDevice, type DeviceRecord } from '../identify-device';
+import { isActive, rememberDevice, type ActiveDevice, type DeviceRecord } from '../identify-device';
 import { summarizeProblems, type LineProblem } from '../lines';
 import { clockErrorSummary, implausibleReason, plausibleWindow, splitByTime, type TimeLimits } from './plausible-time';
 import { buildPunchRows, type PunchDraft } from './punch-rows';
@@ -69,8 +69,12 @@ export async function ingestPunches(database: Knex, device: ActiveDevice, drafts
   return { stored: rows.length, implausible: implausible.length };
 }
 
-/** Device events of an upload without punches (a refusal, a door event) of an active device. */
-export async function recordDeviceEvents(database: Knex, device: ActiveDevice, drafts: readonly DeviceEventDraft[], options: { now: Date; ip: string | null }): Promise<void> {
+/**
+ * Device events of an upload without punches (a refusal, a door event). Only an active device's are
+ * kept: a pending one is not vouched for by anybody yet.
+ */
+export async function recordDeviceEvents(database: Knex, device: DeviceRecord, drafts: readonly DeviceEventDraft[], options: { now: Date; ip: string | null }): Promise<void> {
+  if (!isActive(device)) return;
   const { events, tallies } = eventRows(database, device, drafts, options.now, options.ip);
   await writeDeviceData(database, { events, tallies });
 }

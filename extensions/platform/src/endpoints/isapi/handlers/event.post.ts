@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eventDocument, unwrap } from '../../../devices/hikvision/event-body';
 import { parseHikvisionEvent } from '../../../devices/hikvision/parse-event';
-import { admitDevice, isActive, requireActive } from '../../../devices/identify-device';
+import { admitDevice, requireActive } from '../../../devices/identify-device';
 import { ingestPunches, recordDeviceEvents } from '../../../devices/ingest/ingest-punches';
 import { punchKey } from '../../../devices/ingest/punch-rows';
 import { textOf } from '../../../devices/vendor-values';
@@ -40,8 +40,7 @@ export async function hikvisionEvent(ctx: DeviceContext): Promise<DeviceAnswer> 
   if (message.kind === 'heartbeat') return { json: ISAPI_OK };
   const now = new Date();
   if (message.kind === 'event') {
-    // A pending device's events are not kept: nobody has vouched for it yet.
-    if (isActive(device)) await recordDeviceEvents(database, device, [message.event], { now, ip: presented.ip });
+    await recordDeviceEvents(database, device, [message.event], { now, ip: presented.ip });
     return { json: ISAPI_OK };
   }
   const active = requireActive(device);

@@ -1,4 +1,4 @@
-import { admitDevice, isActive, requireActive } from '../../../devices/identify-device';
+import { admitDevice, requireActive } from '../../../devices/identify-device';
 import { ingestPunches, recordDeviceEvents } from '../../../devices/ingest/ingest-punches';
 import { punchKey } from '../../../devices/ingest/punch-rows';
 import { parseUniubiCallback } from '../../../devices/uniubi/parse-recognition';
@@ -30,8 +30,7 @@ export function uniubiCallback(options: { heartbeat: boolean }) {
     if (message.kind === 'heartbeat') return { json: UNIUBI_SUCCESS };
     const now = new Date();
     if (message.kind === 'event') {
-      // A pending device's events are not kept: nobody has vouched for it yet.
-      if (isActive(device)) await recordDeviceEvents(database, device, [message.event], { now, ip: presented.ip });
+      await recordDeviceEvents(database, device, [message.event], { now, ip: presented.ip });
       return { json: UNIUBI_SUCCESS };
     }
     const active = requireActive(device);
