@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -14,6 +15,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The H5's own `@/…` imports, for unit tests of its pages' helpers.
+        resolve: { alias: { '@': fileURLToPath(new URL('./web-h5/src', import.meta.url)) } },
         test: {
           name: 'unit',
           include: ['schema/**/*.test.ts', 'seeds/**/*.test.ts', 'scripts/**/*.test.ts', 'extensions/platform/src/**/*.test.ts', 'web-h5/src/**/*.test.ts'],

@@ -2,8 +2,10 @@
  * Punch ingest with the small demo city, side by side: ZKTeco ATTLOG with 100 lines per POST (8
  * terminals posting at once), single-punch Uniubi and Hikvision posts (16 in flight, like a site
  * full of devices), and Directus REST `POST /items/punches` as admin (single items 16 in flight;
- * batches of 100). Every punch is new (no resends), and every figure is counted from the database
- * afterwards, not from the answers.
+ * batches of 100). The terminals authenticate as real ones do (a keyed ZKTeco handshake, then its
+ * address; the device secret in the Uniubi and Hikvision URLs), and their punches lie inside the
+ * plausible window of a device bound today. Every punch is new (no resends), and every figure is
+ * counted from the database afterwards, not from the answers.
  *
  * - default: a temporary embedded platform (one Directus on SQLite);
  * - `--cluster`: a temporary production topology (`npm run cluster`: PostgreSQL, Redis, two
@@ -161,22 +163,30 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     const project = await db('projects').where({ status: 'approved' }).orderBy('id').first('id');
     const pins: string[] = (await db('employments').where({ project: project.id }).pluck('device_pin')).map(String);
     const pinAt = (i: number) => pins[i % pins.length]!;
-    // Distinct instants per series, so every punch is new.
-    const instant = (series: number, i: number) => new Date(Date.UTC(2025, 0, 1) + series * 86_400_000 * 400 + i * 1000);
+    // Distinct instants per series (12 hours apart, within the last ten days), so every punch is new and plausible.
+    const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 10 * 86_400_000;
+    const instant = (series: number, i: number) => new Date(start + series * 43_200_000 + i * 1000);
 
-    // Terminals of each protocol, bound to the project the way staff do it (admin PATCH).
-    const zk = Array.from({ length: ZK_TERMINALS }, (_, i) => Object.assign(new ZkTerminal(base, `BENCHZK${i}`), { localAddress: source(1, i) }));
+    // Terminals of each protocol, bound to the project the way staff do it (admin PATCH with the device secret).
+    const secretOf = (sn: string) => `Bench-${sn}`;
+    const zk = Array.from({ length: ZK_TERMINALS }, (_, i) => new ZkTerminal(base, `BENCHZK${i}`, { secret: secretOf(`BENCHZK${i}`), localAddress: source(1, i) }));
+    const uniubiKey = { secret: secretOf('BENCHUNI') };
+    const hikKey = { secret: secretOf('BENCHHIK') };
     for (const terminal of zk) await terminal.handshake();
-    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(0), at: instant(8, 0) }));
-    await postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(0), serialNo: 0, at: instant(8, 0) }));
-    const ids = await db('devices').whereIn('sn', [...zk.map((t) => t.sn), 'BENCHUNI', 'BENCHHIK']).pluck('id');
-    for (const id of ids) {
-      await fetch(`${base}/items/devices/${id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ status: 'active', project: project.id, direction: 'both' }) });
+    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(0), at: instant(8, 0) }), '/uniubi/callback', uniubiKey);
+    await postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(0), serialNo: 0, at: instant(8, 0) }), 'multipart', hikKey);
+    const devices = await db('devices').whereIn('sn', [...zk.map((t) => t.sn), 'BENCHUNI', 'BENCHHIK']).select('id', 'sn');
+    for (const { id, sn } of devices) {
+      const bound = await fetch(`${base}/items/devices/${id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ status: 'active', project: project.id, direction: 'both', auth_secret: secretOf(sn) }) });
+      if (!bound.ok) throw new Error(`binding ${sn} failed: ${bound.status} ${await bound.text()}`);
     }
+    // A bound ZKTeco terminal proves itself with its communication key; its uploads then come from that address.
+    for (const terminal of zk) if ((await terminal.handshake()).status !== 200) throw new Error(`${terminal.sn}: keyed handshake refused`);
 
-    // Warm-up: JIT, schema cache, first transaction.
+    // Warm-up: JIT, schema cache, secrets opened once, first transaction.
     await zk[0]!.upload([attlogLine(pinAt(1), instant(9, 0))], 1);
-    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(1), at: instant(9, 1) }));
+    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(1), at: instant(9, 1) }), '/uniubi/callback', uniubiKey);
+    await postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(1), serialNo: 100_000, at: instant(9, 2) }), 'multipart', hikKey);
 
     const figures: Figure[] = [];
     figures.push(
@@ -198,7 +208,7 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     figures.push(
       await measure(`Uniubi callback, 1 punch/POST, ${SINGLE_CONCURRENCY} in flight`, SINGLE_PUNCHES, countPunches, () =>
         pool(SINGLE_PUNCHES, SINGLE_CONCURRENCY, async (i) => {
-          const reply = await withRetry(() => postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(i), at: instant(2, i) }), undefined, source(2, i)));
+          const reply = await withRetry(() => postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(i), at: instant(2, i) }), '/uniubi/callback', { ...uniubiKey, localAddress: source(2, i) }));
           if (reply.status !== 200) throw new Error(`Uniubi refused: ${reply.status} ${reply.text}`);
         }),
       ),
@@ -206,7 +216,7 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     figures.push(
       await measure(`Hikvision event (multipart), 1 punch/POST, ${SINGLE_CONCURRENCY} in flight`, SINGLE_PUNCHES, countPunches, () =>
         pool(SINGLE_PUNCHES, SINGLE_CONCURRENCY, async (i) => {
-          const reply = await withRetry(() => postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(i), serialNo: i + 1, at: instant(3, i) }), 'multipart', source(2, i)));
+          const reply = await withRetry(() => postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(i), serialNo: i + 1, at: instant(3, i) }), 'multipart', { ...hikKey, localAddress: source(2, i) }));
           if (reply.status !== 200) throw new Error(`Hikvision refused: ${reply.status} ${reply.text}`);
         }),
       ),

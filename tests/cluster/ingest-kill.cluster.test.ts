@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { attlogLine, hikvisionEvent, postHikvision, postUniubi, SinglePunchTerminal, uniubiForm, ZkTerminal } from '../../scripts/lib/devices.ts';
+import { demoDeviceSecret } from '../../seeds/catalogue';
 import { ADMIN } from '../support/fixtures';
 import { api, login } from '../support/http';
-import { clusterDatabase, clusterUp, describeCluster, isRunning, pidOf, sleep, waitForPing } from './support';
+import { clusterDatabase, clusterUp, describeCluster, isRunning, NIGHT_MS, nightOf, pidOf, sleep, waitForPing } from './support';
 
 const ZK_TERMINALS = 8;
 const UNIUBI_TERMINALS = 8;
@@ -23,9 +24,11 @@ describeCluster('ingest through nginx while directus-1 is killed (SIGKILL) and r
   let admin: string;
   /** Each terminal's device id and the PINs of its project. */
   const devices = new Map<string, { id: number; pins: string[] }>();
-  // Punch times of this run: a window the demo city's history does not reach, so no seeded punch shares a key.
-  const base = Date.UTC(2023, 5, 1);
-  const at = (terminal: number, i: number) => new Date(base + terminal * 3_600_000 + i * 1000);
+  // Punch times of this run: the night of yesterday, a minute apart per terminal, one line a second.
+  const base = nightOf(1);
+  const at = (terminal: number, i: number) => new Date(base + terminal * 60_000 + i * 1000);
+  /** The device secret: the demo city's for its terminals, one set here when binding the new ones. */
+  const secretOf = (sn: string) => (sn.startsWith('CL') ? `Cluster-${sn}` : demoDeviceSecret(sn));
 
   beforeAll(async () => {
     db = clusterDatabase(cluster());
@@ -47,7 +50,7 @@ describeCluster('ingest through nginx while directus-1 is killed (SIGKILL) and r
       await register(sn);
       const device = await db('devices').where({ sn }).first('id');
       expect(device, `${sn} registered itself on first contact`).toBeTruthy();
-      const bound = await api('PATCH', `/items/devices/${device.id}`, { token: admin, baseUrl: cluster().url, json: { status: 'active', project, direction: 'both' } });
+      const bound = await api('PATCH', `/items/devices/${device.id}`, { token: admin, baseUrl: cluster().url, json: { status: 'active', project, direction: 'both', auth_secret: secretOf(sn) } });
       expect(bound.status).toBe(200);
       sns.push(sn);
     }
@@ -66,10 +69,11 @@ describeCluster('ingest through nginx while directus-1 is killed (SIGKILL) and r
     const uniSns = await terminals('uniubi', UNIUBI_TERMINALS, 'CLUNI', (sn) => postUniubi(url, uniubiForm({ deviceKey: sn, personId: 'NOBODY', at: registration })));
     const hikSns = await terminals('hikvision', HIKVISION_TERMINALS, 'CLHIK', (sn) => postHikvision(url, sn, hikvisionEvent({ pin: 'NOBODY', serialNo: 0, at: registration })));
 
-    const zk = zkSns.map((sn) => new ZkTerminal(url, sn));
+    // The terminals authenticate as real ones do: a keyed ZKTeco handshake, the secret in the Uniubi and Hikvision URLs.
+    const zk = zkSns.map((sn) => new ZkTerminal(url, sn, { secret: secretOf(sn) }));
     for (const terminal of zk) expect((await terminal.handshake()).status).toBe(200);
-    const uniubi = uniSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((form: Record<string, string>) => postUniubi(url, form)) }));
-    const hikvision = hikSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((event: ReturnType<typeof hikvisionEvent>) => postHikvision(url, sn, event)) }));
+    const uniubi = uniSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((form: Record<string, string>) => postUniubi(url, form, '/uniubi/callback', { secret: secretOf(sn) })) }));
+    const hikvision = hikSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((event: ReturnType<typeof hikvisionEvent>) => postHikvision(url, sn, event, 'multipart', { secret: secretOf(sn) })) }));
     const recorded = new Map<string, number>();
     const count = (sn: string) => recorded.set(sn, (recorded.get(sn) ?? 0) + 1);
 
@@ -143,7 +147,7 @@ describeCluster('ingest through nginx while directus-1 is killed (SIGKILL) and r
     const stored: { device: number; n: string | number; keys: string | number }[] = await db('punches')
       .whereIn('device', ids)
       .andWhere('punched_at', '>=', new Date(base))
-      .andWhere('punched_at', '<', new Date(base + 30 * 86_400_000))
+      .andWhere('punched_at', '<', new Date(base + NIGHT_MS))
       .groupBy('device')
       .select('device', db.raw('count(*) as n'), db.raw('count(distinct dedup_key) as keys'));
     const byDevice = new Map(stored.map((row) => [Number(row.device), { n: Number(row.n), keys: Number(row.keys) }]));

@@ -7,9 +7,10 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { postUniubi, SinglePunchTerminal, uniubiForm } from '../../scripts/lib/devices.ts';
+import { demoDeviceSecret } from '../../seeds/catalogue';
 import { ADMIN } from '../support/fixtures';
 import { api, login } from '../support/http';
-import { clusterDatabase, clusterUp, describeCluster, isRunning, pidOf, retryBusy, sleep, waitForPing } from './support';
+import { clusterDatabase, clusterUp, describeCluster, isRunning, NIGHT_MS, nightOf, pidOf, retryBusy, sleep, waitForPing } from './support';
 import { clusterRedis } from './redis';
 
 describeCluster('Redis restarted mid-run', (cluster) => {
@@ -30,8 +31,9 @@ describeCluster('Redis restarted mid-run', (cluster) => {
     const team = (await db('teams').orderBy('id').first('id', 'name')) as { id: number; name: string };
     const device = await db('devices').where({ protocol: 'uniubi', status: 'active' }).whereNotNull('project').first('sn', 'project', 'id');
     const pins: string[] = (await db('employments').where({ project: device.project }).pluck('device_pin')).map(String);
-    const terminal = new SinglePunchTerminal((form: Record<string, string>) => postUniubi(url, form));
-    const base = Date.UTC(2023, 8, 1);
+    const terminal = new SinglePunchTerminal((form: Record<string, string>) => postUniubi(url, form, '/uniubi/callback', { secret: demoDeviceSecret(device.sn) }));
+    // The night of the day before yesterday: plausible, and apart from check 1's punches on the same demo terminals.
+    const base = nightOf(2);
     const replicaPids = Object.keys(cluster().replicas).map((name) => [name, pidOf(cluster(), name)] as const);
     const redisPid = pidOf(cluster(), 'redis');
 
@@ -88,7 +90,7 @@ describeCluster('Redis restarted mid-run', (cluster) => {
         expect(isRunning(cluster(), name)).toBe(true);
         expect(pidOf(cluster(), name)).toBe(pid);
       }
-      const stored = await db('punches').where({ device: device.id }).andWhere('punched_at', '>=', new Date(base)).andWhere('punched_at', '<', new Date(base + 30 * 86_400_000)).count({ n: '*' });
+      const stored = await db('punches').where({ device: device.id }).andWhere('punched_at', '>=', new Date(base)).andWhere('punched_at', '<', new Date(base + NIGHT_MS)).count({ n: '*' });
       expect(Number(stored[0]?.['n'])).toBe(punches);
       expect(await clusterRedis(cluster()).ping()).toBe('PONG');
       // The shared cache works again: replica 2 caches, replica 1 writes, replica 2 reads the new value.

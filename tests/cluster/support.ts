@@ -61,6 +61,20 @@ export async function waitForPing(url: string, timeoutMs = 60_000): Promise<void
   throw new Error(`${url} not healthy within ${timeoutMs} ms`);
 }
 
+/**
+ * Midnight (Asia/Shanghai) `daysAgo` days ago, as epoch ms: punches of a test placed in the hours after it are
+ * plausible for any bound device and come before the demo city's first punch of a day (06:30), so no seeded
+ * punch shares their keys. Each suite takes its own day.
+ * @example const base = nightOf(1); const at = (i: number) => new Date(base + i * 1000);
+ */
+export function nightOf(daysAgo: number): number {
+  const shanghai = 8 * 3_600_000;
+  return Math.floor((Date.now() + shanghai) / 86_400_000) * 86_400_000 - shanghai - daysAgo * 86_400_000;
+}
+
+/** The hours after `nightOf(…)` that a suite's punches stay within. */
+export const NIGHT_MS = 6 * 3_600_000;
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
