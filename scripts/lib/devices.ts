@@ -342,3 +342,4 @@ export class SinglePunchTerminal<E> {
     }
     return true;
   }
+}
