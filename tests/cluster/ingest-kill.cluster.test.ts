@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { attlogLine, hikvisionEvent, postHikvision, postUniubi, SinglePunchTerminal, uniubiForm, ZkTerminal } from '../../scripts/lib/devices.ts';
-import { demoDeviceSecret } from '../../seeds/catalogue';
 import { ADMIN } from '../support/fixtures';
 import { api, login } from '../support/http';
-import { clusterDatabase, clusterUp, describeCluster, isRunning, NIGHT_MS, nightOf, pidOf, sleep, waitForPing } from './support';
+import { clusterDatabase, clusterDeviceSecret, clusterUp, describeCluster, isRunning, NIGHT_MS, nightOf, pidOf, sleep, waitForPing } from './support';
 
 const ZK_TERMINALS = 8;
 const UNIUBI_TERMINALS = 8;
@@ -27,8 +26,6 @@ describeCluster('ingest through nginx while directus-1 is killed (SIGKILL) and r
   // Punch times of this run: the night of yesterday, a minute apart per terminal, one line a second.
   const base = nightOf(1);
   const at = (terminal: number, i: number) => new Date(base + terminal * 60_000 + i * 1000);
-  /** The device secret: the demo city's for its terminals, one set here when binding the new ones. */
-  const secretOf = (sn: string) => (sn.startsWith('CL') ? `Cluster-${sn}` : demoDeviceSecret(sn));
 
   beforeAll(async () => {
     db = clusterDatabase(cluster());
@@ -50,7 +47,7 @@ describeCluster('ingest through nginx while directus-1 is killed (SIGKILL) and r
       await register(sn);
       const device = await db('devices').where({ sn }).first('id');
       expect(device, `${sn} registered itself on first contact`).toBeTruthy();
-      const bound = await api('PATCH', `/items/devices/${device.id}`, { token: admin, baseUrl: cluster().url, json: { status: 'active', project, direction: 'both', auth_secret: secretOf(sn) } });
+      const bound = await api('PATCH', `/items/devices/${device.id}`, { token: admin, baseUrl: cluster().url, json: { status: 'active', project, direction: 'both', auth_secret: clusterDeviceSecret(sn) } });
       expect(bound.status).toBe(200);
       sns.push(sn);
     }
@@ -70,10 +67,10 @@ describeCluster('ingest through nginx while directus-1 is killed (SIGKILL) and r
     const hikSns = await terminals('hikvision', HIKVISION_TERMINALS, 'CLHIK', (sn) => postHikvision(url, sn, hikvisionEvent({ pin: 'NOBODY', serialNo: 0, at: registration })));
 
     // The terminals authenticate as real ones do: a keyed ZKTeco handshake, the secret in the Uniubi and Hikvision URLs.
-    const zk = zkSns.map((sn) => new ZkTerminal(url, sn, { secret: secretOf(sn) }));
+    const zk = zkSns.map((sn) => new ZkTerminal(url, sn, { secret: clusterDeviceSecret(sn) }));
     for (const terminal of zk) expect((await terminal.handshake()).status).toBe(200);
-    const uniubi = uniSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((form: Record<string, string>) => postUniubi(url, form, '/uniubi/callback', { secret: secretOf(sn) })) }));
-    const hikvision = hikSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((event: ReturnType<typeof hikvisionEvent>) => postHikvision(url, sn, event, 'multipart', { secret: secretOf(sn) })) }));
+    const uniubi = uniSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((form: Record<string, string>) => postUniubi(url, form, '/uniubi/callback', { secret: clusterDeviceSecret(sn) })) }));
+    const hikvision = hikSns.map((sn) => ({ sn, terminal: new SinglePunchTerminal((event: ReturnType<typeof hikvisionEvent>) => postHikvision(url, sn, event, 'multipart', { secret: clusterDeviceSecret(sn) })) }));
     const recorded = new Map<string, number>();
     const count = (sn: string) => recorded.set(sn, (recorded.get(sn) ?? 0) + 1);
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { describe, inject, test } from 'vitest';
 import { alive, type ClusterInfo } from '../../scripts/lib/cluster/cluster.ts';
+import { demoDeviceSecret } from '../../seeds/catalogue';
 import { clusterCli } from './cli';
 
 /**
@@ -74,6 +75,15 @@ export function nightOf(daysAgo: number): number {
 
 /** The hours after `nightOf(…)` that a suite's punches stay within. */
 export const NIGHT_MS = 6 * 3_600_000;
+
+/**
+ * The secret a terminal of the suite authenticates with: the demo city's for its own terminals
+ * (`seeds/catalogue.ts`), `Cluster-<serial>` for the CL… terminals check 1 binds.
+ * @example postUniubi(url, form, '/uniubi/callback', { secret: clusterDeviceSecret(sn) })
+ */
+export function clusterDeviceSecret(sn: string): string {
+  return sn.startsWith('CL') ? `Cluster-${sn}` : demoDeviceSecret(sn);
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
