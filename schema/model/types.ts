@@ -44,8 +44,14 @@ export interface FieldDef {
   displayOptions?: Record<string, unknown>;
   /** Directus `special` flags such as `date-created`, `cast-json`. */
   special?: string[];
-  /** Sensitive personal data: masked by the display in list views. */
+  /**
+   * Sensitive personal data (ID numbers, phones, bank cards, addresses, ID and face photos): every
+   * read through Directus by anyone but an administrator returns it masked, the studio shows it in
+   * full only through the audited 查看完整信息 action, and photos only through the audited viewer.
+   */
   sensitive?: boolean;
+  /** A credential (device API password, key): never shown, exported or written to the audit log in clear. */
+  secret?: boolean;
 }
 
 /** A one-to-many or many-to-many alias field shown in the studio. */
@@ -72,7 +78,22 @@ export interface LinksAliasDef {
   note?: string;
 }
 
-export type AliasDef = RelationAliasDef | LinksAliasDef;
+/**
+ * A panel of our studio extension on the item page (extensions/platform/src/app/interfaces):
+ * - `review`: the bureau's decision on this record, offered only in the state it applies to, and
+ *   its outcome (projects: the issued account and its status);
+ * - `history`: the record's own audit log, in Chinese;
+ * - `reveal`: 查看完整信息 (audited); not declared, provisioning adds it to every collection with
+ *   masked sensitive fields.
+ */
+export interface StudioAliasDef {
+  field: string;
+  label: string;
+  kind: 'review' | 'history' | 'reveal';
+  note?: string;
+}
+
+export type AliasDef = RelationAliasDef | LinksAliasDef | StudioAliasDef;
 
 export interface CollectionDef {
   collection: string;
@@ -96,6 +117,8 @@ export interface CollectionDef {
   indexes?: IndexDef[];
   /** Append-only collections: no update or delete for anyone but administrators. */
   appendOnly?: boolean;
+  /** Changes people make through Directus (studio, REST) are written to the audit log with before and after. */
+  auditChanges?: boolean;
 }
 
 /** Columns, or columns with a partial-index condition in portable SQL. */
