@@ -3,7 +3,7 @@
  * life), the Chinese message of a failed request, the record's reason for viewing personal data.
  */
 import type { AxiosInstance } from 'axios';
-import { reactive } from 'vue';
+import { reactive, ref } from 'vue';
 
 const names = new Map<string, Promise<string | null>>();
 
@@ -34,6 +34,9 @@ export function errorMessage(error: unknown, fallback = '操作未完成，请�
   if (response?.status === 401) return '登录已过期，请重新登录';
   return fallback;
 }
+
+/** Bumped whenever this page wrote an audit row (a reveal, a photo view), so its 操作记录 reloads. */
+export const auditWrites = ref(0);
 
 /** The reason a clerk gave for viewing one record's personal data, reused for its photos on the same page. */
 export const viewReasons = reactive(new Map<string, string>());

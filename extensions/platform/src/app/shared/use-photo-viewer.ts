@@ -5,7 +5,7 @@
  */
 import { useApi } from '@directus/extensions-sdk';
 import { onBeforeUnmount, ref } from 'vue';
-import { reasonKey, viewReasons } from './requests';
+import { auditWrites, reasonKey, viewReasons } from './requests';
 
 export interface PhotoRequest {
   collection: string;
@@ -37,6 +37,7 @@ export function usePhotoViewer() {
       const { data } = await api.post('/platform/studio/files', body, { responseType: 'blob' });
       if (known) viewReasons.set(reasonKey(request.collection, request.id), known);
       urls.value = { ...urls.value, [keyOf(request)]: URL.createObjectURL(data as Blob) };
+      auditWrites.value += 1;
       asking.value = null;
     } catch (err) {
       error.value = await blobErrorMessage(err);
