@@ -58,3 +58,13 @@ export function formatDay(value: unknown, withYear = true): string | null {
   const [, y, m, d] = match;
   return withYear ? `${y}年${Number(m)}月${Number(d)}日` : `${Number(m)}月${Number(d)}日`;
 }
+
+/** A JSON column's value as stored (object on PostgreSQL, sometimes text), parsed; null when it is not JSON. */
+export function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
