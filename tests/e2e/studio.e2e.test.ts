@@ -62,7 +62,7 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
     await page.locator('button[type=submit]').click();
     await page.waitForURL(/\/admin\/(content|insights)/, { timeout: 90_000 });
     // Fold the side panel (注释/共享/布局) as a clerk at 1440 px would: the page gets the width.
-    await page.getByRole('button', { name: '展开/收起侧栏' }).first().click({ timeout: 30_000 });
+    await page.locator('.sidebar-toggle').first().click({ timeout: 30_000 });
   }, 240_000);
 
   afterAll(async () => {
