@@ -50,8 +50,13 @@ export interface FieldDef {
    * full only through the audited 查看完整信息 action, and photos only through the audited viewer.
    */
   sensitive?: boolean;
-  /** A credential (device API password, key): never shown, exported or written to the audit log in clear. */
-  secret?: boolean;
+  /**
+   * A write-only secret (a device's key, an API password): stored encrypted with Directus's `encrypt`
+   * special (SECRET is the key); every accountable read (REST, GraphQL, studio, exports, revisions)
+   * shows `**********`; only internal reads without accountability decrypt it. Never revealed by
+   * 查看完整信息 and never written to the audit log in clear (a change is audited as 已更改).
+   */
+  secret?: true;
 }
 
 /** A one-to-many or many-to-many alias field shown in the studio. */

@@ -12,6 +12,7 @@ import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { refuseMachineFields } from './refuse-machine-fields';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
 import { scheduleKeyPostExits } from './schedule-key-post-exits';
+import { validateDeviceSettings } from './validate-device-settings';
 import { warmFaceModel } from './warm-face-model';
 import { warmOcrEngine } from './warm-ocr';
 
@@ -20,6 +21,7 @@ export default defineHook(({ init, filter, action }, context) => {
   init('cli.before', ({ program }) => registerCli(program, context));
   guardAppendOnly(filter);
   refuseMachineFields(filter);
+  validateDeviceSettings(filter);
   handleWarningUpdates(filter, context);
   maskPersonalData(filter);
   guardGenericExports(filter, init, context);

@@ -1,18 +1,32 @@
 import type { Knex } from 'knex';
-import { runAttendanceRollup } from '../attendance/run-rollup';
-import { scheduleJob, type SchedulerContext } from '../jobs/schedule';
+import { ROLLUP_JOB, runAttendanceRollup } from '../attendance/run-rollup';
+import { platformConfig } from '../config';
+import { scheduleLeasedJob, type JobLogger } from '../jobs/schedule-leased-job';
+
+interface ActionRegistrar {
+  (event: string, handler: () => void): void;
+}
+
+interface SchedulerContext {
+  database: Knex;
+  env: Record<string, unknown>;
+  logger: JobLogger;
+}
 
 /**
- * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON in every server process (not in CLI runs).
- * Each replica ticks, but only the one that takes the database lease works; the others skip that
- * tick (see jobs/lease.ts), so several replicas behave as one scheduler.
+ * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON, once per tick across all replicas
+ * (jobs/schedule-leased-job.ts).
  */
-export function scheduleAttendanceRollup(action: Parameters<typeof scheduleJob>[0], context: SchedulerContext & { database: Knex }): void {
-  scheduleJob(action, context, {
-    name: 'attendance-rollup',
-    cron: (config) => config.PLATFORM_ROLLUP_CRON,
-    run: async (config) => {
-      await runAttendanceRollup(context.database, config, { now: new Date() }, { waitMs: 0, log: (line) => context.logger.info(line) });
+export function scheduleAttendanceRollup(action: ActionRegistrar, context: SchedulerContext): void {
+  const config = () => platformConfig(context.env);
+  scheduleLeasedJob(action, context.logger, {
+    name: ROLLUP_JOB,
+    cron: () => config().PLATFORM_ROLLUP_CRON,
+    timezone: () => config().PLATFORM_TIMEZONE,
+    run: async (tick) => {
+      const report = await runAttendanceRollup(context.database, config(), { now: new Date() }, { waitMs: 0, tick: tick.getTime(), log: (line) => context.logger.info(line) });
+      if (!report.ran) return { ran: false, heldBy: report.heldBy ?? null, ...(report.alreadyRan ? { alreadyRan: true } : {}) };
+      return { ran: true, summary: `${report.projects} projects, ${report.days} project-days` };
     },
   });
 }

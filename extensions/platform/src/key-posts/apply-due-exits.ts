@@ -1,7 +1,8 @@
 /**
  * Key-post exits approved ahead of their date (`exit_approved`) take effect on that date: the daily
  * job makes them `exited`, which frees the post. One transaction, one audit row per post, under the
- * job lease so one replica does it; running it again the same day finds nothing to do.
+ * job lease so one replica does it (once per scheduled tick, `tick`); running it again the same day
+ * finds nothing to do.
  */
 import type { Knex } from 'knex';
 import { isIsoDate, todayInShanghai, type IsoDate } from '../../../../schema/rules/dates';
@@ -15,13 +16,17 @@ export interface DueExitsReport {
   ran: boolean;
   /** Who held the lease when this run gave up. */
   heldBy?: string | null;
+  /** The scheduled tick was already run by another replica. */
+  alreadyRan?: boolean;
   exited: number[];
 }
 
 /** Makes every `exit_approved` post whose exit date is `today` or earlier `exited`. */
-export async function applyDueKeyPostExits(knex: Knex, today: IsoDate, options: { waitMs?: number } = {}): Promise<DueExitsReport> {
-  const outcome = await withJobLease(knex, KEY_POST_EXIT_JOB, () => exitDuePosts(knex, today), { waitMs: options.waitMs ?? 0 });
-  return outcome.ran ? { ran: true, exited: outcome.result } : { ran: false, heldBy: outcome.heldBy, exited: [] };
+export async function applyDueKeyPostExits(knex: Knex, today: IsoDate, options: { waitMs?: number; tick?: number } = {}): Promise<DueExitsReport> {
+  const leaseOptions = { waitMs: options.waitMs ?? 0, ...(options.tick === undefined ? {} : { tick: options.tick }) };
+  const outcome = await withJobLease(knex, KEY_POST_EXIT_JOB, () => exitDuePosts(knex, today), leaseOptions);
+  if (outcome.ran) return { ran: true, exited: outcome.result };
+  return { ran: false, heldBy: outcome.heldBy, ...(outcome.alreadyRan ? { alreadyRan: true } : {}), exited: [] };
 }
 
 async function exitDuePosts(knex: Knex, today: IsoDate): Promise<number[]> {
