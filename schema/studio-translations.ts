@@ -14,6 +14,8 @@ export const STUDIO_TRANSLATIONS: Readonly<Record<string, string>> = {
   'errors.PLATFORM_TOO_LARGE': '文件过大',
   'errors.PLATFORM_SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后重试',
   'errors.PLATFORM_DEVICE_NOT_READY': '设备尚未绑定项目',
+  'errors.PLATFORM_DEVICE_UNAUTHORIZED': '设备认证未通过',
+  'errors.PLATFORM_DEVICE_RATE_LIMITED': '请求过于频繁，请稍后重试',
   'errors.COLLECTION_INACTIVE': '该数据未启用',
   'errors.INVALID_INVITE': '邀请已失效',
   'errors.INVALID_PROVIDER_CONFIG': '登录方式配置有误',

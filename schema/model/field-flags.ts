@@ -20,9 +20,18 @@ export function isFileField(def: FieldDef): boolean {
 
 const fields = (collection: string, keep: (def: FieldDef) => boolean): FieldDef[] => (collectionDef(collection)?.fields ?? []).filter(keep);
 
-/** Sensitive values shown masked (ID numbers, phones, bank cards, addresses): the sensitive fields that are not files. */
+/** A credential: stored encrypted, never shown (the `secret` flag, or Directus's `encrypt` special set by hand). */
+function isSecret(def: FieldDef): boolean {
+  return Boolean(def.secret) || Boolean(def.special?.includes('encrypt'));
+}
+
+/**
+ * Sensitive values shown masked (ID numbers, phones, bank cards, addresses): the sensitive fields
+ * that are not files. Never a secret, even one also marked sensitive: 查看完整信息 reveals exactly
+ * these, and a credential is revealed to nobody.
+ */
 export function maskedFields(collection: string): FieldDef[] {
-  return fields(collection, (def) => Boolean(def.sensitive) && !isFileField(def));
+  return fields(collection, (def) => Boolean(def.sensitive) && !isFileField(def) && !isSecret(def));
 }
 
 /** Private images (ID card, face photos, certificates): every file field, sensitive or not. */
@@ -37,7 +46,7 @@ export function readonlyFields(collection: string): FieldDef[] {
 
 /** Credentials: never shown or audited in clear. */
 export function secretFields(collection: string): FieldDef[] {
-  return fields(collection, (def) => Boolean(def.secret) || Boolean(def.special?.includes('encrypt')));
+  return fields(collection, isSecret);
 }
 
 /** Collections holding personal data that is masked (their generic studio export is refused). */

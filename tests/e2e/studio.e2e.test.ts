@@ -6,13 +6,13 @@
 import type { Knex } from 'knex';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { AUDIT_ACTIONS, DEVICE_COMMAND_KINDS, WARNING_KINDS } from '../../schema/codes';
+import { AUDIT_ACTIONS, DEVICE_COMMAND_KINDS, DEVICE_EVENT_KINDS, WARNING_KINDS } from '../../schema/codes';
 import { FLOW_IDS } from '../../schema/flows';
 import { DASHBOARD_ID } from '../../schema/insights';
 import { addDays, parseIdNumber, todayInShanghai } from '../../schema/rules';
 import { accountToEmail } from '../../schema/rules/account';
 import { DEMO_LOGINS } from '../../seeds/demo-logins';
-import { dbDate } from '../../extensions/platform/src/db/values';
+import { dbDate, dbTimestamp } from '../../extensions/platform/src/db/values';
 import { CHROMIUM, hasChromium, screenshot } from '../support/browser';
 import { openDatabase } from '../support/db';
 import { validDeclaration } from '../support/fixtures';
@@ -206,7 +206,7 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
     await screenshot(page, 'studio-key-post-exit-approved');
   }, 240_000);
 
-  test('预警, 设备指令, 审计日志: the person, percentages and days, names and labels instead of ids and codes', async () => {
+  test('预警, 设备, 设备指令, 设备事件, 审计日志: the person, percentages and days, names and labels instead of ids and codes', async () => {
     const bureau = await login(DEMO_LOGINS.bureau.email, DEMO_LOGINS.bureau.password);
     const absence = await db('warnings').where({ kind: 'long_absence', status: 'open' }).first('id', 'subject');
     await api('PATCH', `/items/warnings/${absence.id}`, { token: bureau, json: { status: 'handled', handled_note: '已电话督促项目办理退场' } });
@@ -228,6 +228,29 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
     const commands = await readable(codes(DEVICE_COMMAND_KINDS));
     expect(commands).toMatch(/下发人员|下发人脸|删除人员/);
     await screenshot(page, 'studio-device-commands');
+
+    // A device: its key is set but never shown, what the terminal reports is labelled, the events in Chinese.
+    const device = await db('devices').whereNotNull('project').orderBy('id').first('id', 'sn', 'project');
+    await db('device_events').insert({
+      kind: 'implausible_time',
+      device: device.id,
+      sn: device.sn,
+      project: device.project,
+      occurred_at: dbTimestamp(db, new Date(Date.now() + 3 * 86_400_000)),
+      count: 1,
+      pin: '1001',
+      detail: '打卡时间超前 3 天，未计考勤',
+      received_at: dbTimestamp(db, new Date()),
+      dedup_key: `studio-e2e-${Date.now()}`,
+    });
+    await visit(`content/devices/${device.id}`, '设备密钥');
+    const deviceText = await readable(codes(DEVICE_EVENT_KINDS));
+    for (const label of ['设备密钥', '允许的来源地址', '设备时间异常', '最后在线', '操作记录']) expect(deviceText).toContain(label);
+    await screenshot(page, 'studio-device');
+    await visit('content/device_events', '发生时间');
+    const events = await readable(codes(DEVICE_EVENT_KINDS));
+    expect(events).toContain('打卡时间异常');
+    await screenshot(page, 'studio-device-events');
 
     await visit('content/audit_log', '操作人');
     const audit = await readable(codes(AUDIT_ACTIONS));
