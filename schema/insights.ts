@@ -1,7 +1,7 @@
 /**
  * The bureau's Insights dashboard 全市实名制概况, as code: stable ids for the dashboard and each
- * panel, so provisioning updates them in place. Panels are Directus core panel types reading the
- * roll-up tables (`city_days`, `project_days`) and small collections (projects, devices, key posts,
+ * panel, so provisioning updates them in place. Panels are Directus core panel types (and our 日趋势
+ * panel, `platform-trend`, for Chinese dates and percentage axes) reading the roll-up tables (`city_days`, `project_days`) and small collections (projects, devices, key posts,
  * warnings), so the dashboard stays fast with hundreds of projects (`npm run bench -- dashboard`).
  *
  * Dates: a `date` column holds a local (Asia/Shanghai) day at 00:00 UTC, so `day > $NOW(-16 hours)`
@@ -26,7 +26,7 @@ export interface PanelDef {
   icon: string;
   color: string | null;
   note: string | null;
-  type: 'metric' | 'list' | 'time-series';
+  type: 'metric' | 'list' | 'time-series' | 'platform-trend';
   x: number;
   y: number;
   width: number;
@@ -69,12 +69,15 @@ function cityToday(panel: Omit<PanelDef, 'type' | 'options'>, field: string, dec
   return { ...panel, type: 'metric', options: { collection: 'city_days', field, function: 'last', sortField: 'day', decimals, ...extra } };
 }
 
-/** A city_days figure per day over the last 30 complete days (one row per day, so max is the value). */
-function cityTrend(panel: Omit<PanelDef, 'type' | 'options'>, valueField: string, style: Record<string, unknown>): PanelDef {
+/**
+ * A city_days figure per day over the last 30 complete days (one row per day, so max is the value),
+ * in our 日趋势 panel: 11月6日 on the axis, rates as percentages (it queries what a time series would).
+ */
+function cityTrend(panel: Omit<PanelDef, 'type' | 'options'>, valueField: string, style: { format: 'percent' | 'count'; color: string }): PanelDef {
   return {
     ...panel,
-    type: 'time-series',
-    options: { collection: 'city_days', dateField: 'day', valueField, function: 'max', precision: 'day', range: '30 days', missingData: 'ignore', filter: BEFORE_TODAY, ...style },
+    type: 'platform-trend',
+    options: { collection: 'city_days', dateField: 'day', valueField, function: 'max', precision: 'day', range: '30 days', filter: BEFORE_TODAY, ...style },
   };
 }
 
@@ -135,7 +138,8 @@ export function cityDashboard(options: DashboardOptions): DashboardDef {
           sortField: 'attendance_rate',
           sortDirection: 'asc',
           limit: 12,
-          displayTemplate: '{{attendance_rate}} · {{project.name}}（{{present}}/{{on_site}}）',
+          // attendance_rate's display shows it as a percentage (62.5%).
+          displayTemplate: '{{attendance_rate}} · {{project.name}}（出勤 {{present}} / 在场 {{on_site}}）',
           linkToItem: false,
           filter: { _and: [TODAY, { attendance_rate: { _nnull: true } }] },
         },
@@ -156,7 +160,8 @@ export function cityDashboard(options: DashboardOptions): DashboardDef {
           sortField: 'raised_on',
           sortDirection: 'desc',
           limit: 12,
-          displayTemplate: '{{project.name}} · {{kind}} · {{raised_on}}',
+          // The message names the person (长期未打卡) or the rate against its threshold, so rows differ.
+          displayTemplate: '{{project.name}}：{{message}}',
           linkToItem: true,
           filter: { status: { _eq: 'open' } },
         },
@@ -165,12 +170,12 @@ export function cityDashboard(options: DashboardOptions): DashboardDef {
       cityTrend(
         { id: '7b2c0a4e-5d3f-4e81-9a6b-2c7d3e4f5a41', name: '近30日全市出勤率', icon: 'show_chart', color: null, note: 'Σ出勤 ÷ Σ在场，按日；不含今日（今日未结束）', x: 1, y: 35, width: 26, height: 14 },
         'attendance_rate',
-        { decimals: 2, min: 0, max: 1, color: '#1989FA' },
+        { format: 'percent', color: '#1989FA' },
       ),
       cityTrend(
         { id: '7b2c0a4e-5d3f-4e81-9a6b-2c7d3e4f5a42', name: '近30日全市出勤人数', icon: 'stacked_line_chart', color: null, note: '每日有效出勤人数；不含今日', x: 27, y: 35, width: 26, height: 14 },
         'present',
-        { decimals: 0, color: '#2ECDA7' },
+        { format: 'count', color: '#2ECDA7' },
       ),
     ],
   };

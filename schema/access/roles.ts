@@ -48,10 +48,13 @@ export const POLICIES: readonly PolicyDef[] = [
       ...readAll,
       warnings: ['read', 'update'],
       devices: ['read', 'create', 'update'],
-      directus_files: ['read'],
+      // No directus_files: ID and face photos are opened one at a time from the record they belong to,
+      // through the audited viewer (POST /platform/studio/files), never browsed in the file library.
       directus_users: ['read'],
       directus_roles: ['read'],
-      // The studio lists an item's manual flows (the review buttons) only for roles that can read them.
+      // The studio's Chinese strings for what Directus's zh-CN lacks (schema/studio-translations.ts).
+      directus_translations: ['read'],
+      // The review flows are triggered from the 审核 panel on the item page; reading them keeps the studio's flow list consistent.
       directus_flows: ['read'],
       // The Insights dashboard 全市实名制概况 (schema/insights.ts): read-only for bureau staff.
       directus_dashboards: ['read'],

@@ -19,3 +19,4 @@ export * from './keyPosts';
 export * from './warnings';
 export * from './regions';
 export * from './bloodTypes';
+export * from './audit';

@@ -59,17 +59,22 @@ export function missingKeyPosts(unitType: string, heldPosts: readonly string[]):
 
 /**
  * A key-post holder's record: entry awaits the bureau's approval, an approved holder is in post,
- * and leaving is approved too (退场解锁), which frees the post.
+ * and leaving is approved too (退场解锁), which frees the post on the exit date: an exit approved
+ * ahead of its date is `exit_approved` (still in post) until the daily job makes it `exited`.
  */
 export const KEY_POST_STATUSES = [
   { value: 'pending', label: '待审核' },
   { value: 'approved', label: '在岗' },
   { value: 'rejected', label: '已驳回' },
   { value: 'exit_pending', label: '退场待审核' },
+  { value: 'exit_approved', label: '退场已批准' },
   { value: 'exited', label: '已退场' },
 ] as const satisfies CodeList;
 
 export type KeyPostStatus = CodeValue<typeof KEY_POST_STATUSES>;
 
 /** Statuses in which a record occupies its post (one such record per project, unit type and post). */
-export const KEY_POST_HOLDING_STATUSES = ['pending', 'approved', 'exit_pending'] as const satisfies readonly KeyPostStatus[];
+export const KEY_POST_HOLDING_STATUSES = ['pending', 'approved', 'exit_pending', 'exit_approved'] as const satisfies readonly KeyPostStatus[];
+
+/** Statuses of a holder the bureau approved: in post until the exit date (`exited` rows count up to it). */
+export const KEY_POST_APPROVED_STATUSES = ['approved', 'exit_pending', 'exit_approved', 'exited'] as const satisfies readonly KeyPostStatus[];

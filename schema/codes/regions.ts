@@ -197,3 +197,6 @@ export function toCascaderOptions(nodes: readonly RegionNode[]): CascaderOption[
       : { text: node.label, value: node.value },
   );
 }
+
+/** Every known division as a code list labelled with its full name ('510802' → '四川省广元市利州区'), for studio choices. */
+export const REGIONS: readonly { readonly value: string; readonly label: string }[] = [...INDEX.keys()].map((code) => ({ value: code, label: regionPath(code).join('') }));

@@ -56,3 +56,5 @@ export const USER_FIELDS: readonly FieldDef[] = [
   { field: 'project', type: 'integer', label: '所属项目', m2o: { collection: 'projects', onDelete: 'SET NULL' }, width: 'half', note: '项目账号所属项目；住建局账号为空' },
   { field: 'must_change_password', type: 'boolean', label: '需修改初始密码', default: false, width: 'half' },
 ];
+export * from './studio-ui';
+export * from './collection-labels';

@@ -44,12 +44,17 @@ export interface FieldDef {
   displayOptions?: Record<string, unknown>;
   /** Directus `special` flags such as `date-created`, `cast-json`. */
   special?: string[];
-  /** Sensitive personal data: masked by the display in list views. */
+  /**
+   * Sensitive personal data (ID numbers, phones, bank cards, addresses, ID and face photos): every
+   * read through Directus by anyone but an administrator returns it masked, the studio shows it in
+   * full only through the audited 查看完整信息 action, and photos only through the audited viewer.
+   */
   sensitive?: boolean;
   /**
    * A write-only secret (a device's key, an API password): stored encrypted with Directus's `encrypt`
    * special (SECRET is the key); every accountable read (REST, GraphQL, studio, exports, revisions)
-   * shows `**********`; only internal reads without accountability decrypt it.
+   * shows `**********`; only internal reads without accountability decrypt it. Never revealed by
+   * 查看完整信息 and never written to the audit log in clear (a change is audited as 已更改).
    */
   secret?: true;
 }
@@ -78,7 +83,22 @@ export interface LinksAliasDef {
   note?: string;
 }
 
-export type AliasDef = RelationAliasDef | LinksAliasDef;
+/**
+ * A panel of our studio extension on the item page (extensions/platform/src/app/interfaces):
+ * - `review`: the bureau's decision on this record, offered only in the state it applies to, and
+ *   its outcome (projects: the issued account and its status);
+ * - `history`: the record's own audit log, in Chinese;
+ * - `reveal`: 查看完整信息 (audited); not declared, provisioning adds it to every collection with
+ *   masked sensitive fields.
+ */
+export interface StudioAliasDef {
+  field: string;
+  label: string;
+  kind: 'review' | 'history' | 'reveal';
+  note?: string;
+}
+
+export type AliasDef = RelationAliasDef | LinksAliasDef | StudioAliasDef;
 
 export interface CollectionDef {
   collection: string;
@@ -102,6 +122,8 @@ export interface CollectionDef {
   indexes?: IndexDef[];
   /** Append-only collections: no update or delete for anyone but administrators. */
   appendOnly?: boolean;
+  /** Changes people make through Directus (studio, REST) are written to the audit log with before and after. */
+  auditChanges?: boolean;
 }
 
 /** Columns, or columns with a partial-index condition in portable SQL. */

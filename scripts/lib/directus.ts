@@ -39,6 +39,8 @@ export function embeddedEnv(dataDir: string, port: number, overrides: Env = {}):
     STORAGE_LOCATIONS: 'local',
     STORAGE_LOCAL_ROOT: join(dataDir, 'uploads'),
     TELEMETRY: 'false',
+    // No AI provider is configured for the bureau (and none may be): no 'AI助手' sidebar in the studio.
+    AI_ENABLED: 'false',
     LOG_LEVEL: 'warn',
     LOG_STYLE: 'pretty',
     ...overrides,

@@ -5,6 +5,7 @@
  * query). Used by the dashboard test and benchmark to ask exactly what the dashboard asks.
  */
 import type { PanelDef } from '../../schema/insights.ts';
+import { trendQuery } from '../../schema/insights-query.ts';
 
 export interface PanelQuery {
   collection: string;
@@ -17,17 +18,6 @@ export interface PanelQuery {
     group?: string[];
   };
 }
-
-/** The date parts a time-series groups by, per precision (the studio's own table). */
-const GROUP_PARTS: Readonly<Record<string, readonly string[]>> = {
-  year: ['year'],
-  month: ['year', 'month'],
-  week: ['year', 'month', 'week'],
-  day: ['year', 'month', 'day'],
-  hour: ['year', 'month', 'day', 'hour'],
-  minute: ['year', 'month', 'day', 'hour', 'minute'],
-  second: ['year', 'month', 'day', 'hour', 'minute', 'second'],
-};
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -63,20 +53,10 @@ export function panelQuery(panel: PanelDef): PanelQuery {
         },
       };
     }
-    case 'time-series': {
-      const dateField = str(o['dateField']);
-      const parts = GROUP_PARTS[str(o['precision']) || 'hour'] ?? [];
-      const range = str(o['range']) || '1 week';
-      return {
-        collection,
-        query: {
-          group: parts.map((part) => `${part}(${dateField})`),
-          aggregate: { [str(o['function'])]: [str(o['valueField'])] },
-          filter: { _and: [filter, ...(range === 'auto' ? [] : [{ [dateField]: { _gte: `$NOW(-${range})` } }, { [dateField]: { _lte: '$NOW' } }])] },
-          limit: -1,
-        },
-      };
-    }
+    // Our 日趋势 panel asks exactly what the core time-series panel would (schema/insights-query.ts).
+    case 'time-series':
+    case 'platform-trend':
+      return trendQuery(o);
   }
 }
 

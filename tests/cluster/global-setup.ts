@@ -1,7 +1,8 @@
 /**
  * Starts the production topology (`npm run cluster -- up`, the real CLI) in a temporary directory
  * for the cluster suite: PostgreSQL, Redis, migrate, two Directus replicas and nginx, with the
- * small demo city and the roll-up ticking every 5 seconds (so check 2 sees several ticks). Stops
+ * small demo city and every scheduled job (roll-up, key-post exits) ticking every 5 seconds (so the
+ * scheduled-jobs check sees several ticks). Stops
  * and deletes it afterwards. Without the Debian packages it provides no cluster: CI fails, a
  * developer machine skips with one loud line.
  */
@@ -19,8 +20,8 @@ declare module 'vitest' {
   }
 }
 
-/** The roll-up's schedule in the suite: every 5 seconds (node-cron's optional seconds field). */
-export const SUITE_ROLLUP_CRON = '*/5 * * * * *';
+/** The scheduled jobs' schedule in the suite: every 5 seconds (node-cron's optional seconds field). */
+export const SUITE_JOB_CRON = '*/5 * * * * *';
 
 export default async function setup(project: TestProject) {
   const missing = missingPrograms();
@@ -35,7 +36,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'platform-cluster-'));
   const started = Date.now();
-  const output = await clusterCli(dir, ['up', '--seed', 'small', '--env', `PLATFORM_ROLLUP_CRON=${SUITE_ROLLUP_CRON}`]);
+  const output = await clusterCli(dir, ['up', '--seed', 'small', '--env', `PLATFORM_ROLLUP_CRON=${SUITE_JOB_CRON}`, '--env', `PLATFORM_KEY_POST_EXIT_CRON=${SUITE_JOB_CRON}`]);
   const url = /^CLUSTER_URL=(\S+)$/m.exec(output.trim().split('\n').at(-1) ?? '')?.[1];
   if (!url) throw new Error(`cluster up printed no CLUSTER_URL as its last line:\n${output}`);
   const cluster = clusterInfo(dir);

@@ -339,7 +339,7 @@ describe(`key posts (关键岗位, ${label})`, () => {
     });
   });
 
-  test('the studio: bookmarks with the columns a reviewer needs, both flows on the key-post item page', async () => {
+  test('the studio: bookmarks with the columns a reviewer needs, both flows on the key-post item page (its 审核 panel)', async () => {
     const presets = await api('GET', '/presets?filter[collection][_eq]=key_posts&filter[bookmark][_nnull]=true&fields=bookmark,layout_query,filter', { token: admin });
     const byName = Object.fromEntries(presets.body.data.map((p: any) => [p.bookmark, p]));
     expect(byName['待审核关键岗位'].layout_query.tabular.fields).toEqual(['project', 'unit_role', 'post', 'person', 'unit', 'entry_date', 'date_created']);
@@ -349,8 +349,12 @@ describe(`key posts (关键岗位, ${label})`, () => {
 
     const flows = (await api('GET', '/flows?filter[status][_eq]=active&fields=id,name,trigger,options&limit=-1', { token: admin })).body.data;
     expect(flows.length).toBeLessThanOrEqual(5);
-    const onKeyPosts = flows.filter((flow: any) => flow.trigger === 'manual' && flow.options.collections.includes('key_posts') && flow.options.location === 'item');
+    const onKeyPosts = flows.filter((flow: any) => flow.trigger === 'manual' && flow.options.collections.includes('key_posts'));
     expect(onKeyPosts.map((flow: any) => flow.name).sort()).toEqual(['审核关键岗位', '审核退场解锁'].sort());
+    // Not sidebar buttons (offered in every state): the item page's 审核 panel triggers the one that applies.
+    expect(onKeyPosts.map((flow: any) => flow.options.location)).toEqual(['hidden', 'hidden']);
+    const panel = await api('GET', '/fields/key_posts/decision', { token: bureau });
+    expect(panel.body.data.meta).toMatchObject({ interface: 'platform-review', special: ['alias', 'no-data'] });
     // The studio shows an item's flow buttons only to roles that can read the flows.
     const visible = (await api('GET', '/flows?filter[trigger][_eq]=manual&fields=name,options&limit=-1', { token: bureau })).body.data ?? [];
     expect(visible.filter((flow: any) => flow.options.collections.includes('key_posts')).map((flow: any) => flow.name).sort()).toEqual(['审核关键岗位', '审核退场解锁'].sort());

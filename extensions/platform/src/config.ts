@@ -38,6 +38,11 @@ export const PlatformConfig = z.object({
     .string()
     .default('*/5 * * * *')
     .refine((value) => value === 'off' || value.trim().split(/\s+/).length >= 5, 'PLATFORM_ROLLUP_CRON must be a cron expression or off'),
+  /** node-cron expression of the daily job that applies key-post exits approved ahead of their date; 'off' disables it. */
+  PLATFORM_KEY_POST_EXIT_CRON: z
+    .string()
+    .default('5 0 * * *')
+    .refine((value) => value === 'off' || value.trim().split(/\s+/).length >= 5, 'PLATFORM_KEY_POST_EXIT_CRON must be a cron expression or off'),
   PLATFORM_UPLOAD_MAX_BYTES: number(10 * 1024 * 1024),
   /** ID-card OCR: longest one image may take before the engine's worker is restarted (503). */
   PLATFORM_OCR_TIMEOUT_MS: number(20_000),

@@ -1,3 +1,4 @@
+import { rate } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /**
@@ -58,10 +59,10 @@ export const projectDays: CollectionDef = {
     { field: 'day', type: 'date', label: '日期', required: true, width: 'half' },
     { field: 'on_site', type: 'integer', label: '在场人数', default: 0, width: 'half', note: '当日在进场与退场日期之间的人员' },
     { field: 'present', type: 'integer', label: '出勤人数', default: 0, width: 'half', note: '在场人员中当日有效出勤的人数' },
-    { field: 'attendance_rate', type: 'decimal', precision: 5, scale: 4, label: '出勤率', width: 'half' },
+    { field: 'attendance_rate', type: 'decimal', precision: 5, scale: 4, label: '出勤率', width: 'half', ...rate },
     { field: 'key_posts_required', type: 'integer', label: '关键岗位数', default: 0, width: 'half' },
     { field: 'key_posts_present', type: 'integer', label: '关键岗位到岗数', default: 0, width: 'half', note: '已审核在岗人员当日有效出勤的岗位数；空缺、待审核岗位计为未到岗' },
-    { field: 'key_post_rate', type: 'decimal', precision: 5, scale: 4, label: '关键岗位在岗率', width: 'half' },
+    { field: 'key_post_rate', type: 'decimal', precision: 5, scale: 4, label: '关键岗位在岗率', width: 'half', ...rate },
   ],
   uniques: [['project', 'day']],
   indexes: [['day']],
@@ -85,10 +86,10 @@ export const cityDays: CollectionDef = {
     { field: 'projects', type: 'integer', label: '项目数', default: 0, width: 'half', note: '当日有统计的项目数' },
     { field: 'on_site', type: 'integer', label: '在场人数', default: 0, width: 'half' },
     { field: 'present', type: 'integer', label: '出勤人数', default: 0, width: 'half' },
-    { field: 'attendance_rate', type: 'decimal', precision: 5, scale: 4, label: '出勤率', width: 'half' },
+    { field: 'attendance_rate', type: 'decimal', precision: 5, scale: 4, label: '出勤率', width: 'half', ...rate },
     { field: 'key_posts_required', type: 'integer', label: '关键岗位数', default: 0, width: 'half' },
     { field: 'key_posts_present', type: 'integer', label: '关键岗位到岗数', default: 0, width: 'half' },
-    { field: 'key_post_rate', type: 'decimal', precision: 5, scale: 4, label: '关键岗位在岗率', width: 'half' },
+    { field: 'key_post_rate', type: 'decimal', precision: 5, scale: 4, label: '关键岗位在岗率', width: 'half', ...rate },
   ],
   uniques: [['day']],
 };

@@ -1,4 +1,5 @@
-import { COMMAND_STATUSES, DEVICE_DIRECTIONS, DEVICE_EVENT_KINDS, DEVICE_PROTOCOLS, DEVICE_STATUSES } from '../../codes';
+import { COMMAND_STATUSES, DEVICE_COMMAND_KINDS, DEVICE_DIRECTIONS, DEVICE_EVENT_KINDS, DEVICE_PROTOCOLS, DEVICE_STATUSES } from '../../codes';
+import { UI } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /** An attendance terminal at a site gate, identified by its serial number. */
@@ -9,6 +10,8 @@ export const devices: CollectionDef = {
   icon: 'fingerprint',
   displayTemplate: '{{name}} · {{sn}}',
   group: 'platform_attendance',
+  // Staff bind devices (project, status, direction, name); what the device reports is machine-written (readonly).
+  auditChanges: true,
   fields: [
     { field: 'sn', type: 'string', label: '设备序列号', required: true, unique: true, maxLength: 64, width: 'half' },
     { field: 'project', type: 'integer', label: '项目', m2o: { collection: 'projects', onDelete: 'SET NULL' }, width: 'half' },
@@ -61,6 +64,7 @@ export const devices: CollectionDef = {
     },
     { field: 'date_created', type: 'timestamp', label: '登记时间', special: ['date-created'], readonly: true, width: 'half' },
   ],
+  aliases: [{ field: 'history', label: '操作记录', kind: 'history', note: '设备登记、绑定、停用等修改（审计日志）' }],
   indexes: [['project']],
 };
 
@@ -75,8 +79,16 @@ export const deviceCommands: CollectionDef = {
   fields: [
     { field: 'device', type: 'integer', label: '设备', required: true, m2o: { collection: 'devices', onDelete: 'CASCADE' }, width: 'half' },
     { field: 'employment', type: 'integer', label: '项目人员', m2o: { collection: 'employments', onDelete: 'SET NULL' }, width: 'half' },
-    { field: 'kind', type: 'string', label: '类型', required: true, maxLength: 32, width: 'half', note: 'user_update / face_update / user_delete' },
-    { field: 'payload', type: 'json', label: '内容', special: ['cast-json'], width: 'full' },
+    { field: 'kind', type: 'string', label: '类型', required: true, maxLength: 32, width: 'half', choices: DEVICE_COMMAND_KINDS },
+    {
+      field: 'payload',
+      type: 'json',
+      label: '内容',
+      special: ['cast-json'],
+      width: 'full',
+      interface: UI.changes,
+      options: { labels: { pin: '设备工号', name: '姓名', card_no: '考勤卡号', face_file: '人脸照片' } },
+    },
     { field: 'status', type: 'string', label: '状态', required: true, default: 'pending', choices: COMMAND_STATUSES, width: 'half' },
     { field: 'attempts', type: 'integer', label: '下发次数', default: 0, width: 'half' },
     { field: 'return_code', type: 'string', label: '返回码', maxLength: 16, width: 'half' },

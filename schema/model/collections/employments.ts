@@ -1,4 +1,5 @@
-import { EMPLOYMENT_ROLES, EMPLOYMENT_STATUSES, WAGE_SETTLEMENT_MODES } from '../../codes';
+import { EMPLOYMENT_ROLES, EMPLOYMENT_STATUSES, MANAGEMENT_POSTS, TRADES, WAGE_SETTLEMENT_MODES } from '../../codes';
+import { money } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /** A person on a project: entry to exit. A person returning after an exit gets a new row. */
@@ -15,7 +16,7 @@ export const employments: CollectionDef = {
     { field: 'team', type: 'integer', label: '班组', required: true, m2o: { collection: 'teams', onDelete: 'NO ACTION' }, width: 'half' },
     { field: 'unit', type: 'integer', label: '参建单位', required: true, m2o: { collection: 'units', onDelete: 'NO ACTION' }, width: 'half' },
     { field: 'role', type: 'string', label: '人员类型', required: true, choices: EMPLOYMENT_ROLES, width: 'half' },
-    { field: 'trade', type: 'string', label: '工种/岗位', required: true, maxLength: 32, width: 'half', note: '务工人员为工种代码，管理人员为岗位代码' },
+    { field: 'trade', type: 'string', label: '工种/岗位', required: true, maxLength: 32, width: 'half', choices: [...TRADES, ...MANAGEMENT_POSTS], note: '务工人员为工种，管理人员为岗位' },
     { field: 'card_no', type: 'string', label: '考勤卡号', maxLength: 32, width: 'half' },
     { field: 'device_pin', type: 'string', label: '设备工号', required: true, maxLength: 24, width: 'half', note: '下发到考勤设备的人员编号（项目内唯一）' },
     { field: 'entry_date', type: 'date', label: '进场日期', required: true, width: 'half' },
@@ -23,11 +24,12 @@ export const employments: CollectionDef = {
     { field: 'status', type: 'string', label: '状态', required: true, default: 'on_site', choices: EMPLOYMENT_STATUSES, width: 'half' },
     { field: 'exit_reason', type: 'string', label: '退场说明', maxLength: 200, width: 'half' },
     { field: 'wage_method', type: 'string', label: '工资结算方式', choices: WAGE_SETTLEMENT_MODES, width: 'half' },
-    { field: 'wage_amount', type: 'decimal', precision: 12, scale: 2, label: '工资标准(元)', width: 'half' },
+    { field: 'wage_amount', type: 'decimal', precision: 12, scale: 2, label: '工资标准', width: 'half', ...money() },
     { field: 'wage_unit', type: 'string', label: '计量单位', maxLength: 16, width: 'half' },
     { field: 'contract_template', type: 'string', label: '合同模板', maxLength: 64, width: 'half' },
     { field: 'date_created', type: 'timestamp', label: '登记时间', special: ['date-created'], readonly: true, width: 'half' },
   ],
+  aliases: [{ field: 'history', label: '操作记录', kind: 'history', note: '进场登记、编辑、发卡、退场等操作（审计日志）' }],
   uniques: [
     ['project', 'device_pin'],
     // A person is on site at one project at a time; a card belongs to one on-site person per project.

@@ -1,4 +1,4 @@
-import { KEY_POST_STATUSES, MANAGEMENT_POSTS, PARTICIPATION_TYPES } from '../../codes';
+import { KEY_POST_HOLDING_STATUSES, KEY_POST_STATUSES, MANAGEMENT_POSTS, PARTICIPATION_TYPES } from '../../codes';
 import type { CollectionDef } from '../types';
 
 /** A key post (关键岗位) holder; entry and exit are approved by the bureau. */
@@ -27,6 +27,10 @@ export const keyPosts: CollectionDef = {
     { field: 'date_created', type: 'timestamp', label: '申请时间', special: ['date-created'], readonly: true, width: 'half' },
   ],
   // One holder (or applicant) per post; a rejected or exited row frees the post.
-  uniques: [{ columns: ['project', 'unit_role', 'post'], where: "status in ('pending', 'approved', 'exit_pending')" }],
+  aliases: [
+    { field: 'decision', label: '审核', kind: 'review', note: '待审核的入场登记、退场申请在此审核；其他状态显示审核结果' },
+    { field: 'history', label: '操作记录', kind: 'history', note: '登记、审核、退场等操作（审计日志）' },
+  ],
+  uniques: [{ columns: ['project', 'unit_role', 'post'], where: `status in (${KEY_POST_HOLDING_STATUSES.map((s) => `'${s}'`).join(', ')})` }],
   indexes: [['status']],
 };

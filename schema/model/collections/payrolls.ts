@@ -1,4 +1,5 @@
 import { PAYMENT_STATUSES, PAYROLL_STATUSES, WAGE_SETTLEMENT_MODES } from '../../codes';
+import { money, userRef } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /**
@@ -20,11 +21,11 @@ export const payrolls: CollectionDef = {
     { field: 'month', type: 'string', label: '工资月份', required: true, maxLength: 7, width: 'half', note: 'YYYY-MM（自然月）' },
     { field: 'status', type: 'string', label: '状态', required: true, default: 'draft', choices: PAYROLL_STATUSES, width: 'half', note: '确认后不可修改金额与人员' },
     { field: 'line_count', type: 'integer', label: '人数', default: 0, width: 'half' },
-    { field: 'total_due', type: 'decimal', precision: 14, scale: 2, label: '应发合计(元)', default: 0, width: 'half' },
-    { field: 'total_paid', type: 'decimal', precision: 14, scale: 2, label: '实发合计(元)', default: 0, width: 'half' },
+    { field: 'total_due', type: 'decimal', precision: 14, scale: 2, label: '应发合计', default: 0, width: 'half', ...money() },
+    { field: 'total_paid', type: 'decimal', precision: 14, scale: 2, label: '实发合计', default: 0, width: 'half', ...money() },
     { field: 'generated_at', type: 'timestamp', label: '生成时间', readonly: true, width: 'half', note: '最近一次生成或刷新' },
     { field: 'confirmed_at', type: 'timestamp', label: '确认时间', readonly: true, width: 'half' },
-    { field: 'confirmed_by', type: 'string', label: '确认人', maxLength: 64, readonly: true, hidden: true, width: 'half' },
+    { field: 'confirmed_by', type: 'string', label: '确认人', maxLength: 64, readonly: true, hidden: true, width: 'half', ...userRef },
   ],
   aliases: [
     { field: 'lines', label: '工资明细', kind: 'o2m', related: 'payroll_lines', foreignKey: 'payroll' },
@@ -64,14 +65,14 @@ export const payrollLines: CollectionDef = {
     { field: 'team', type: 'integer', label: '班组', m2o: { collection: 'teams', onDelete: 'SET NULL' }, width: 'half' },
     { field: 'team_name', type: 'string', label: '班组名称', maxLength: 100, width: 'half' },
     { field: 'wage_method', type: 'string', label: '结算方式', choices: WAGE_SETTLEMENT_MODES, width: 'half' },
-    { field: 'wage_amount', type: 'decimal', precision: 12, scale: 2, label: '工资标准(元)', width: 'half' },
+    { field: 'wage_amount', type: 'decimal', precision: 12, scale: 2, label: '工资标准', width: 'half', ...money() },
     { field: 'wage_unit', type: 'string', label: '计量单位', maxLength: 16, width: 'half' },
     { field: 'days', type: 'integer', label: '出勤天数', default: 0, width: 'half', note: '当月有效出勤天数' },
     { field: 'hours', type: 'decimal', precision: 8, scale: 2, label: '工时', default: 0, width: 'half', note: '当月有效出勤日的工时合计' },
     { field: 'days_on_site', type: 'integer', label: '在场天数', default: 0, width: 'half', note: '当月进场至退场之间的日历天数（包月按此折算）' },
     { field: 'units', type: 'decimal', precision: 12, scale: 2, label: '工程量', width: 'half', note: '计件、定额人员手工录入' },
-    { field: 'amount_due', type: 'decimal', precision: 12, scale: 2, label: '应发金额(元)', default: 0, width: 'half', note: '按结算方式计算，四舍五入到分' },
-    { field: 'amount_paid', type: 'decimal', precision: 12, scale: 2, label: '实发金额(元)', default: 0, width: 'half' },
+    { field: 'amount_due', type: 'decimal', precision: 12, scale: 2, label: '应发金额', default: 0, width: 'half', note: '按结算方式计算，四舍五入到分', ...money() },
+    { field: 'amount_paid', type: 'decimal', precision: 12, scale: 2, label: '实发金额', default: 0, width: 'half', ...money() },
     { field: 'paid_adjusted', type: 'boolean', label: '实发已调整', default: false, width: 'half', note: '否：实发随应发刷新；是：保留手工填写的实发' },
     { field: 'payment_status', type: 'string', label: '发放状态', required: true, default: 'unpaid', choices: PAYMENT_STATUSES, width: 'half' },
     { field: 'note', type: 'string', label: '备注', maxLength: 200, width: 'full' },

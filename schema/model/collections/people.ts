@@ -1,4 +1,5 @@
 import { BLOOD_TYPES, ETHNICITIES, EDUCATION_LEVELS, GENDERS, ID_TYPES, POLITICAL_STATUSES } from '../../codes';
+import { UI } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /** One row per real person, city-wide, keyed by the ID number. */
@@ -32,8 +33,9 @@ export const people: CollectionDef = {
     { field: 'face_photo', type: 'string', label: '人脸照片', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
     { field: 'face_device_photo', type: 'string', label: '设备人脸照片', note: '人脸核验通过后生成的下发考勤设备用照片（JPEG ≤ 50 KB）', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, hidden: true, readonly: true, width: 'half', sensitive: true },
     { field: 'photo', type: 'string', label: '本人照片', note: '实名制登记时上传；考勤设备用的人脸照片另经人脸采集核验', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
-    { field: 'face_check', type: 'json', label: '人脸核验结果', special: ['cast-json'], readonly: true, width: 'half' },
+    { field: 'face_check', type: 'json', label: '人脸核验结果', special: ['cast-json'], readonly: true, width: 'half', interface: UI.faceCheck, display: UI.faceCheck },
     { field: 'date_created', type: 'timestamp', label: '创建时间', special: ['date-created'], readonly: true, width: 'half' },
     { field: 'date_updated', type: 'timestamp', label: '更新时间', special: ['date-updated'], readonly: true, width: 'half' },
   ],
+  aliases: [{ field: 'history', label: '操作记录', kind: 'history', note: '登记、编辑、查看完整信息与照片等操作（审计日志）' }],
 };

@@ -2,8 +2,10 @@ import {
   INVESTMENT_TYPES,
   PROJECT_CATEGORIES,
   PROJECT_STATUSES,
+  REGIONS,
   WAGE_DEPOSIT_METHODS,
 } from '../../codes';
+import { money, UI, userRef } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /** A project declaration (项目申报) and, once approved, the project itself. */
@@ -24,7 +26,7 @@ export const projects: CollectionDef = {
     { field: 'investment_nature', type: 'string', label: '投资性质', required: true, choices: INVESTMENT_TYPES, width: 'half' },
     { field: 'contact_name', type: 'string', label: '项目联系人', required: true, width: 'half', maxLength: 50 },
     { field: 'contact_phone', type: 'string', label: '项目联系电话', required: true, width: 'half', maxLength: 20, sensitive: true },
-    { field: 'region_code', type: 'string', label: '地区编码', required: true, width: 'half', maxLength: 12, note: 'GB/T 2260 行政区划代码' },
+    { field: 'region_code', type: 'string', label: '所在地区', required: true, width: 'half', maxLength: 12, choices: REGIONS, note: 'GB/T 2260 行政区划' },
     { field: 'address', type: 'string', label: '详细地址', width: 'half', maxLength: 200 },
     { field: 'latitude', type: 'decimal', precision: 10, scale: 7, label: '纬度', width: 'half' },
     { field: 'longitude', type: 'decimal', precision: 10, scale: 7, label: '经度', width: 'half' },
@@ -35,19 +37,20 @@ export const projects: CollectionDef = {
     { field: 'floor_area', type: 'decimal', precision: 14, scale: 2, label: '建筑面积(㎡)', width: 'half' },
     { field: 'height', type: 'decimal', precision: 8, scale: 2, label: '建筑高度(m)', width: 'half' },
     { field: 'structure_levels', type: 'string', label: '结构层次', width: 'half', maxLength: 64 },
-    { field: 'cost', type: 'decimal', precision: 14, scale: 2, label: '工程造价(万元)', width: 'half' },
+    { field: 'cost', type: 'decimal', precision: 14, scale: 2, label: '工程造价', width: 'half', ...money('万元') },
     { field: 'payroll_bank', type: 'string', label: '代发银行', required: true, width: 'half', maxLength: 100 },
     { field: 'payroll_account_name', type: 'string', label: '工资专户户名', required: true, width: 'half', maxLength: 100 },
     { field: 'payroll_account_no', type: 'string', label: '工资专户账号', required: true, width: 'half', maxLength: 40 },
     { field: 'deposit_method', type: 'string', label: '保证金办理方式', required: true, choices: WAGE_DEPOSIT_METHODS, width: 'half' },
-    { field: 'deposit_amount', type: 'decimal', precision: 14, scale: 2, label: '保证金金额(万元)', width: 'half' },
-    { field: 'declared_units', type: 'json', label: '申报的五方主体', special: ['cast-json'], readonly: true, note: '审核通过时写入参建单位' },
+    { field: 'deposit_amount', type: 'decimal', precision: 14, scale: 2, label: '保证金金额', width: 'half', ...money('万元') },
+    { field: 'declared_units', type: 'json', label: '申报的五方主体', special: ['cast-json'], readonly: true, sensitive: true, interface: UI.declaredUnits, display: UI.declaredUnits, note: '审核通过时写入参建单位；联系电话已隐藏' },
     { field: 'submitted_at', type: 'timestamp', label: '提交时间', readonly: true, width: 'half' },
     { field: 'reviewed_at', type: 'timestamp', label: '审核时间', readonly: true, width: 'half' },
-    { field: 'reviewed_by', type: 'string', label: '审核人', readonly: true, width: 'half', maxLength: 64, hidden: true },
+    { field: 'reviewed_by', type: 'string', label: '审核人', readonly: true, width: 'half', maxLength: 64, hidden: true, ...userRef },
     { field: 'initial_password_issued_at', type: 'timestamp', label: '初始密码发放时间', readonly: true, hidden: true },
   ],
   aliases: [
+    { field: 'decision', label: '审核', kind: 'review', note: '待审核的申报在此通过或驳回；已通过的项目显示项目编码与项目账号' },
     { field: 'units', label: '参建单位', kind: 'o2m', related: 'project_units', foreignKey: 'project' },
     { field: 'teams', label: '班组', kind: 'o2m', related: 'teams', foreignKey: 'project' },
     { field: 'devices', label: '考勤设备', kind: 'o2m', related: 'devices', foreignKey: 'project' },
@@ -61,6 +64,7 @@ export const projects: CollectionDef = {
         { label: '导出考勤表(本月)', icon: 'calendar_month', url: '../../../platform/exports/studio?kind=attendance-month&project={{id}}' },
       ],
     },
+    { field: 'history', label: '操作记录', kind: 'history', note: '本项目的申报、审核、人员与导出等操作（审计日志）' },
   ],
   indexes: [['status']],
 };

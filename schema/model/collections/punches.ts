@@ -1,4 +1,5 @@
 import { ATTENDANCE_DIRECTIONS, ATTENDANCE_SOURCES } from '../../codes';
+import { userRef } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /**
@@ -24,7 +25,7 @@ export const punches: CollectionDef = {
     { field: 'verify_mode', type: 'string', label: '验证方式', maxLength: 16, width: 'half' },
     { field: 'source', type: 'string', label: '来源', required: true, default: 'device', choices: ATTENDANCE_SOURCES, width: 'half' },
     { field: 'reason', type: 'string', label: '补录原因', maxLength: 200, width: 'half' },
-    { field: 'created_by', type: 'string', label: '补录人', maxLength: 64, width: 'half' },
+    { field: 'created_by', type: 'string', label: '补录人', maxLength: 64, width: 'half', ...userRef },
     { field: 'dedup_key', type: 'string', label: '去重键', required: true, unique: true, maxLength: 160, hidden: true },
     { field: 'raw', type: 'text', label: '原始数据', width: 'full' },
     { field: 'received_at', type: 'timestamp', label: '接收时间', readonly: true, width: 'half' },

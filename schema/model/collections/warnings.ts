@@ -1,4 +1,5 @@
 import { WARNING_KINDS, WARNING_STATUSES } from '../../codes';
+import { UI, userRef } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
 /**
@@ -25,15 +26,15 @@ export const warnings: CollectionDef = {
   fields: [
     { field: 'project', type: 'integer', label: '项目', required: true, m2o: { collection: 'projects', onDelete: 'CASCADE' }, readonly: true, width: 'half' },
     { field: 'kind', type: 'string', label: '预警类型', required: true, choices: WARNING_KINDS, readonly: true, width: 'half' },
-    { field: 'subject', type: 'string', label: '对象', maxLength: 64, readonly: true, width: 'half', note: '长期未打卡为项目人员编号；项目级预警为空' },
+    { field: 'subject', type: 'string', label: '预警人员', maxLength: 64, readonly: true, width: 'half', interface: UI.employment, display: UI.employment, note: '长期未打卡的人员；项目级预警为空' },
     { field: 'status', type: 'string', label: '状态', required: true, default: 'open', choices: WARNING_STATUSES, width: 'half', note: '处理时改为“已处理”并填写处理说明；“已解除”由系统在原因消除后设置' },
-    { field: 'value', type: 'decimal', precision: 8, scale: 4, label: '实际值', readonly: true, width: 'half' },
-    { field: 'threshold', type: 'decimal', precision: 8, scale: 4, label: '阈值', readonly: true, width: 'half' },
+    { field: 'value', type: 'decimal', precision: 8, scale: 4, label: '实际值', readonly: true, width: 'half', interface: UI.number, options: { format: 'warning-figure' } },
+    { field: 'threshold', type: 'decimal', precision: 8, scale: 4, label: '阈值', readonly: true, width: 'half', interface: UI.number, options: { format: 'warning-figure' } },
     { field: 'message', type: 'string', label: '说明', maxLength: 255, readonly: true, width: 'full' },
     { field: 'raised_on', type: 'date', label: '预警日期', readonly: true, width: 'half' },
     { field: 'resolved_at', type: 'timestamp', label: '解除时间', readonly: true, width: 'half' },
     { field: 'handled_note', type: 'text', label: '处理说明', width: 'full', note: '标记为已处理时必填，如“已电话督促项目办理退场”' },
-    { field: 'handled_by', type: 'string', label: '处理人', maxLength: 64, readonly: true, width: 'half', note: '系统记录（用户编号）' },
+    { field: 'handled_by', type: 'string', label: '处理人', maxLength: 64, readonly: true, width: 'half', ...userRef },
     { field: 'handled_at', type: 'timestamp', label: '处理时间', readonly: true, width: 'half' },
   ],
   indexes: [['project', 'status'], ['status', 'kind']],

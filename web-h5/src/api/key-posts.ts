@@ -1,7 +1,7 @@
 import { call, callForm } from './client';
 
-/** 待审核 / 在岗 / 退场待审核 hold the post; 已驳回 / 已退场 free it. */
-export type KeyPostStatus = 'pending' | 'approved' | 'rejected' | 'exit_pending' | 'exited';
+/** 待审核 / 在岗 / 退场待审核 / 退场已批准 (leaves on the exit date) hold the post; 已驳回 / 已退场 free it. */
+export type KeyPostStatus = 'pending' | 'approved' | 'rejected' | 'exit_pending' | 'exit_approved' | 'exited';
 
 /** The person holding (or applying for) a post, as the board shows them: ID number masked. */
 export interface KeyPostHolder {

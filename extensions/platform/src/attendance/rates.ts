@@ -2,7 +2,7 @@
  * A project's daily numbers: who was on site, who was present (valid attendance), the attendance
  * rate, and how many required key posts (KEY_POST_MATRIX) had their holder present.
  */
-import { requiredKeyPosts } from '../../../../schema/codes/keyPosts';
+import { KEY_POST_APPROVED_STATUSES, requiredKeyPosts } from '../../../../schema/codes/keyPosts';
 import { isAfter, isBefore, type IsoDate } from '../../../../schema/rules/dates';
 
 /** The entry/exit span of an employment (exit_date is the last day on site). */
@@ -41,7 +41,7 @@ export interface KeyPostHolding {
 }
 
 /** Statuses in which a bureau-approved holder has (or had, up to exit_date) the post. */
-const APPROVED_STATUSES = new Set(['approved', 'exit_pending', 'exited']);
+const APPROVED_STATUSES: ReadonlySet<string> = new Set(KEY_POST_APPROVED_STATUSES);
 
 /** Whether `holding` held its post on `day`: approved, entered by then, not yet exited. */
 export function holdsPostOn(holding: KeyPostHolding, day: IsoDate): boolean {

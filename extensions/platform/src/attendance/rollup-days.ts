@@ -6,6 +6,7 @@
  * of thousands of rows, which Directus's per-item services would take hours to write.
  */
 import type { Knex } from 'knex';
+import { KEY_POST_APPROVED_STATUSES } from '../../../../schema/codes/keyPosts';
 import { addDays, type IsoDate } from '../../../../schema/rules/dates';
 import { bulkInsert } from '../db/bulk-insert';
 import { dbDate, dbTimestamp, readDate, readTimestamp } from '../db/values';
@@ -47,7 +48,7 @@ async function projectFacts(knex: Knex, projectId: number): Promise<ProjectFacts
     await knex('key_posts')
       .select('unit_role', 'post', 'person', 'status', 'entry_date', 'exit_date')
       .where({ project: projectId })
-      .whereIn('status', ['approved', 'exit_pending', 'exited'])
+      .whereIn('status', KEY_POST_APPROVED_STATUSES)
   ).map(
     (row: Record<string, unknown>): KeyPostHolding => ({
       unit_role: String(row['unit_role']),

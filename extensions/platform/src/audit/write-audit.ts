@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { maskedFields, secretFields } from '../../../../schema/model/field-flags';
+import { maskSensitive } from '../../../../schema/rules/sensitive';
 import { dbNow } from '../db/values';
 
 export interface AuditEntry {
@@ -18,6 +20,24 @@ export async function writeAudit(trx: Knex, entry: AuditEntry): Promise<void> {
   await writeAuditMany(trx, [entry]);
 }
 
+/** What a secret's value becomes in the audit log: that it was set, never what to. */
+export const SECRET_IN_AUDIT = '（已设置，不记录）';
+
+/**
+ * A before/after object as the audit log keeps it: the collection's sensitive values masked and its
+ * secrets replaced, by the model's flags, so nobody reads an ID number or a device password out of
+ * the log (the audit log itself is readable by bureau staff).
+ */
+function forAuditLog(collection: string | undefined, values: unknown): unknown {
+  if (!collection || !values || typeof values !== 'object' || Array.isArray(values)) return values;
+  const masked = new Set(maskedFields(collection).map((def) => def.field));
+  const secrets = new Set(secretFields(collection).map((def) => def.field));
+  if (!masked.size && !secrets.size) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [field, secrets.has(field) ? (value == null ? null : SECRET_IN_AUDIT) : masked.has(field) ? maskSensitive(value) : value]),
+  );
+}
+
 /** Appends many rows in one insert (e.g. one per person of a team exit). */
 export async function writeAuditMany(trx: Knex, entries: readonly AuditEntry[]): Promise<void> {
   if (!entries.length) return;
@@ -30,8 +50,8 @@ export async function writeAuditMany(trx: Knex, entries: readonly AuditEntry[]):
     action: e.action,
     collection: e.collection ?? null,
     item: e.item === undefined ? null : String(e.item),
-    before: e.before === undefined ? null : JSON.stringify(e.before),
-    after: e.after === undefined ? null : JSON.stringify(e.after),
+    before: e.before === undefined ? null : JSON.stringify(forAuditLog(e.collection, e.before)),
+    after: e.after === undefined ? null : JSON.stringify(forAuditLog(e.collection, e.after)),
     note: e.note ?? null,
   }));
   for (let i = 0; i < rows.length; i += 500) await trx('audit_log').insert(rows.slice(i, i + 500));

@@ -1,5 +1,6 @@
 import { registerRollupCommand } from '../attendance/rollup-command';
 import type { DirectusApi } from '../directus';
+import { applyDueKeyPostExits, dueExitsDay } from '../key-posts/apply-due-exits';
 import { provision } from '../provision';
 import { seedDemoCity } from '../seed';
 
@@ -11,7 +12,7 @@ interface Command {
   action(fn: (options: Record<string, unknown>) => Promise<void>): Command;
 }
 
-/** `directus platform provision` and `directus platform seed`. */
+/** `directus platform provision`, `seed`, `rollup` and `key-post-exits`. */
 export function registerCli(program: Command, context: DirectusApi & { logger: { info: (message: string) => void }; env: Record<string, unknown> }): void {
   const log = (message: string) => context.logger.info(message);
   const ctx = { services: context.services, database: context.database, getSchema: context.getSchema, log };
@@ -33,6 +34,17 @@ export function registerCli(program: Command, context: DirectusApi & { logger: {
     .option('--small', 'a small city for tests')
     .action(async (options) => run(() => seedDemoCity(ctx, { small: Boolean(options['small']) }), log));
   registerRollupCommand(platform, { database: context.database, env: context.env, log });
+  platform
+    .command('key-post-exits')
+    .description('Make key-post exits approved ahead of their date exited once the date has come (the daily job, by hand)')
+    .option('--today <date>', 'the day to run for (YYYY-MM-DD; default: today in Asia/Shanghai)')
+    .action(async (options) =>
+      run(async () => {
+        const report = await applyDueKeyPostExits(context.database, dueExitsDay(options['today']), { waitMs: 60_000 });
+        if (!report.ran) throw new Error(`another run holds the lease (${report.heldBy ?? 'unknown'}); try again later`);
+        log(`key posts exited: ${report.exited.length ? report.exited.join(', ') : 'none'}`);
+      }, log),
+    );
 }
 
 async function run(task: () => Promise<void>, log: (message: string) => void): Promise<void> {

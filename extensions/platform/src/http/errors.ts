@@ -19,8 +19,11 @@ export const InvalidInputError = createError<InvalidInputExtensions>('PLATFORM_I
 /** 401: no or expired login. */
 export const LoginRequiredError = createError<{ message: string }>('PLATFORM_LOGIN_REQUIRED', (e) => e.message, 401);
 
-/** 403: not this caller's to see or change; "not found" and "not yours" look the same. */
-export const NotYoursError = createError<{ message: string }>('PLATFORM_FORBIDDEN', (e) => e.message, 403);
+/**
+ * 403: not this caller's to see or change; "not found" and "not yours" look the same. With a `rule`,
+ * an action the caller may never take (write a machine-written field, export personal data), said why.
+ */
+export const NotYoursError = createError<{ message: string; rule?: string; field?: string }>('PLATFORM_FORBIDDEN', (e) => e.message, 403);
 
 /** 409: the request is well-formed but the current state forbids it (already decided, already on site …). */
 export const StateConflictError = createError<{ rule: string; message: string; field?: string }>(
@@ -64,6 +67,8 @@ export const loginRequired = () => new LoginRequiredError({ message: '请先登�
 export const invalid = (rule: string, message: string, field?: string) =>
   new InvalidInputError(field === undefined ? { rule, message } : { rule, message, field });
 export const conflict = (rule: string, message: string) => new StateConflictError({ rule, message });
+export const forbidden = (rule: string, message: string, field?: string) =>
+  new NotYoursError(field === undefined ? { rule, message } : { rule, message, field });
 export const deviceNotReady = (rule: string, message: string) => new DeviceNotReadyError({ rule, message });
 export const deviceUnauthorized = (rule: string, message: string, challenge?: string) =>
   new DeviceUnauthorizedError(challenge === undefined ? { rule, message } : { rule, message, challenge });

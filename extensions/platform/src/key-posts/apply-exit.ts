@@ -18,6 +18,7 @@ export interface ExitResult {
 const NOT_IN_POST: Readonly<Record<string, string>> = {
   pending: '该岗位的入场登记尚在审核中，审核通过后才能申请退场',
   exit_pending: '该岗位已提交退场申请，正在等待主管部门审核',
+  exit_approved: '主管部门已同意该人员退场，到退场日期后岗位自动解锁',
   rejected: '该入场登记已被驳回，无需申请退场',
   exited: '该人员已退场',
 };

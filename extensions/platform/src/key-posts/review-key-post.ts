@@ -2,9 +2,12 @@
  * The bureau's decisions on key posts (flows 审核关键岗位 and 审核退场解锁), each in one
  * transaction with its audit row. Only the state the flow is for can be decided, once:
  *   entry: pending → approved | rejected (frees the post)
- *   exit:  exit_pending → exited (frees the post) | approved (the holder stays, with the reason)
+ *   exit:  exit_pending → exited (frees the post) | approved (the holder stays, with the reason);
+ *          an exit dated after today is exit_approved (still in post) until the daily job
+ *          (apply-due-exits.ts) makes it exited on that date.
  */
 import type { Knex } from 'knex';
+import { isAfter, todayInShanghai, type IsoDate } from '../../../../schema/rules/dates';
 import { writeAudit } from '../audit/write-audit';
 import { dbNow, readDate } from '../db/values';
 import { ReviewDecision, type ReviewContext } from '../declarations/review-declaration';
@@ -13,7 +16,9 @@ import { parseInput } from '../http/validate';
 
 export interface KeyPostReviewResult {
   id: number;
-  status: 'approved' | 'rejected' | 'exited';
+  status: 'approved' | 'rejected' | 'exit_approved' | 'exited';
+  /** Exit decisions: the day the holder leaves the post. */
+  exit_date?: IsoDate | null;
 }
 
 const ALREADY_DECIDED = '该申请已审核，不能重复审核';
@@ -52,7 +57,7 @@ export async function reviewKeyPostEntry(ctx: ReviewContext, id: number, input: 
 }
 
 /** 审核退场解锁: approve (the holder leaves on the applied date) or reject (back in post) an `exit_pending` application. */
-export async function reviewKeyPostExit(ctx: ReviewContext, id: number, input: unknown): Promise<KeyPostReviewResult> {
+export async function reviewKeyPostExit(ctx: ReviewContext, id: number, input: unknown, today: IsoDate = todayInShanghai(new Date())): Promise<KeyPostReviewResult> {
   const decision = parseInput(ReviewDecision, input);
   return ctx.database.transaction(async (trx) => {
     const post = await loadPost(trx, id);
@@ -62,7 +67,8 @@ export async function reviewKeyPostExit(ctx: ReviewContext, id: number, input: u
     }
     const application = { exit_date: readDate(post.exit_date), exit_reason: post.exit_reason ?? null };
     const approve = decision.decision === 'approve';
-    const status = approve ? 'exited' : 'approved';
+    const scheduled = approve && application.exit_date !== null && isAfter(application.exit_date, today);
+    const status = approve ? (scheduled ? 'exit_approved' : 'exited') : 'approved';
     // A rejected application leaves no exit date behind; the audit row keeps what was applied for.
     const changes = approve ? { status } : { status, exit_date: null, exit_reason: null };
     const changed = await trx('key_posts')
@@ -80,6 +86,6 @@ export async function reviewKeyPostExit(ctx: ReviewContext, id: number, input: u
       after: { status, reason: decision.reason ?? null },
       note: decision.reason ?? null,
     });
-    return { id, status };
+    return { id, status, exit_date: approve ? application.exit_date : null };
   });
 }

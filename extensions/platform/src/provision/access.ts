@@ -15,11 +15,22 @@ export async function provisionAccess(ctx: ProvisionContext): Promise<void> {
     await upsert(ctx, 'directus_policies', 'PoliciesService', policy.id, payload);
     await syncPermissions(ctx, policy.id, policy.grants);
   }
+  await nameAdministrators(ctx);
   for (const role of ROLES) {
     await upsert(ctx, 'directus_roles', 'RolesService', role.id, { name: role.name, icon: role.icon, description: role.description });
     const linked = await ctx.database('directus_access').where({ role: role.id, policy: role.policy, user: null }).first();
     if (!linked) await (await adminService(ctx, 'AccessService')).createOne({ role: role.id, policy: role.policy });
   }
+}
+
+/**
+ * The role, policy and first user `directus bootstrap` names "Administrator" / "Admin User", in
+ * Chinese for the studio's lists (names set by hand are kept).
+ */
+async function nameAdministrators(ctx: ProvisionContext): Promise<void> {
+  await ctx.database('directus_roles').where({ name: 'Administrator' }).update({ name: '管理员', description: '系统管理员（可管理所有数据与设置）' });
+  await ctx.database('directus_policies').where({ name: 'Administrator', admin_access: true }).update({ name: '管理员' });
+  await ctx.database('directus_users').where({ first_name: 'Admin', last_name: 'User' }).update({ first_name: '系统管理员', last_name: null });
 }
 
 async function upsert(ctx: ProvisionContext, table: string, service: string, id: string, payload: Record<string, unknown>): Promise<void> {

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { COLLECTIONS, FOLDERS, USER_FIELDS } from '../../../../schema/model';
 import type { CollectionDef, FieldDef, IndexDef } from '../../../../schema/model';
+import { isSqlite } from '../db/values';
 import { adminService, type ProvisionContext } from './context';
-import { collectionMeta, toAliasSpec, toFieldSpec } from './field-spec';
+import { aliasesOf, aliasSort, collectionMeta, toAliasSpec, toFieldSpec } from './field-spec';
 import { metaMatches } from './meta-diff';
 
 /** Folders, collections, fields, relations and indexes; creates what is missing, refreshes studio metadata. */
@@ -96,18 +98,19 @@ async function provisionRelations(ctx: ProvisionContext, collection: string, fie
 }
 
 async function provisionAliases(ctx: ProvisionContext, def: CollectionDef): Promise<void> {
-  if (!def.aliases?.length) return;
+  const aliases = aliasesOf(def);
+  if (!aliases.length) return;
   const stored = await storedFields(ctx, def.collection);
   const fields = await adminService(ctx, 'FieldsService');
-  for (const [index, alias] of def.aliases.entries()) {
-    const spec = toAliasSpec(alias, 100 + index);
+  for (const [index, alias] of aliases.entries()) {
+    const spec = toAliasSpec(alias, aliasSort(alias, index));
     const meta = spec['meta'] as Record<string, unknown>;
     if (stored.has(alias.field)) {
       if (!metaMatches(stored.get(alias.field), meta)) await fields.updateField(def.collection, { field: alias.field, meta });
     } else {
       await fields.createField(def.collection, spec);
     }
-    if (alias.kind === 'links') continue;
+    if (alias.kind !== 'o2m' && alias.kind !== 'files') continue;
     // Point the relation's "one" side at the alias so the studio shows the list on the parent.
     const update: Record<string, unknown> = { one_field: alias.field };
     if (alias.kind === 'files') update['junction_field'] = 'directus_files_id';
@@ -122,16 +125,35 @@ async function provisionAliases(ctx: ProvisionContext, def: CollectionDef): Prom
   }
 }
 
+/**
+ * Indexes by name. A partial index's name carries a hash of its condition, so changing the
+ * condition (a new status that holds a key post) creates the new index and drops the old one
+ * instead of leaving it in place under the same name.
+ */
 async function provisionIndexes(ctx: ProvisionContext, def: CollectionDef): Promise<void> {
+  const existing = await indexNames(ctx, def.collection);
   const create = async (index: IndexDef, unique: boolean) => {
     const columns = Array.isArray(index) ? index : index.columns;
+    const base = `${def.collection}_${columns.join('_')}`;
+    const suffix = unique ? 'uniq' : 'idx';
+    const name = Array.isArray(index) ? `${base}_${suffix}` : `${base}_${createHash('sha256').update(index.where).digest('hex').slice(0, 8)}_${suffix}`;
+    if (!Array.isArray(index)) {
+      const stale = new RegExp(`^${base}(_[0-9a-f]{8})?_${suffix}$`);
+      for (const other of existing) if (other !== name && stale.test(other)) await ctx.database.raw(`drop index if exists "${other}"`);
+    }
     const where = Array.isArray(index) ? '' : ` where ${index.where}`;
-    const name = `${def.collection}_${columns.join('_')}_${unique ? 'uniq' : 'idx'}`;
     const cols = columns.map((c) => `"${c}"`).join(', ');
     await ctx.database.raw(`create ${unique ? 'unique ' : ''}index if not exists "${name}" on "${def.collection}" (${cols})${where}`);
   };
   for (const index of def.uniques ?? []) await create(index, true);
   for (const index of def.indexes ?? []) await create(index, false);
+}
+
+async function indexNames(ctx: ProvisionContext, table: string): Promise<string[]> {
+  const rows: { name: string }[] = isSqlite(ctx.database)
+    ? await ctx.database('sqlite_master').select('name').where({ type: 'index', tbl_name: table })
+    : await ctx.database('pg_indexes').select('indexname as name').where({ tablename: table }).andWhereRaw('schemaname = current_schema()');
+  return rows.map((row) => row.name);
 }
 
 async function exists(ctx: ProvisionContext, table: string, where: Record<string, string>): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { toChoices } from '../../../../schema/codes';
-import { COLLECTIONS } from '../../../../schema/model';
-import type { AliasDef, CollectionDef, FieldDef } from '../../../../schema/model';
+import { COLLECTIONS, REVEAL_FIELD, UI } from '../../../../schema/model';
+import type { AliasDef, CollectionDef, FieldDef, StudioAliasDef } from '../../../../schema/model';
+import { maskedFields } from '../../../../schema/model/field-flags';
 
 const ZH = 'zh-CN';
 
@@ -40,7 +41,8 @@ function fieldMeta(def: FieldDef, sort: number, isFile: boolean, choices: { text
 }
 
 function defaultInterface(def: FieldDef, isFile: boolean, hasChoices: boolean): string {
-  if (isFile) return 'file-image';
+  // Images are private: opened one at a time through the audited viewer, never from the file library.
+  if (isFile) return UI.privateFile;
   if (def.m2o) return 'select-dropdown-m2o';
   if (def.secret) return 'input';
   if (hasChoices) return 'select-dropdown';
@@ -64,6 +66,8 @@ function defaultOptions(def: FieldDef): Record<string, unknown> | null {
   // A secret is typed blind and never shown again (reads give `**********`).
   if (def.secret) return { masked: true, trim: true };
   if (def.type === 'json') return { language: 'JSON' };
+  // The checkbox's own label would read 已启用 next to 临时身份证.
+  if (def.type === 'boolean') return { label: '是' };
   if (def.m2o && def.m2o.collection !== 'directus_files') return relatedTemplate(def);
   return null;
 }
@@ -75,7 +79,7 @@ function relatedTemplate(def: FieldDef): { template: string } | null {
 }
 
 function defaultDisplay(def: FieldDef, isFile: boolean, hasChoices: boolean): string | null {
-  if (isFile) return 'image';
+  if (isFile) return UI.privateFile;
   if (def.m2o) return 'related-values';
   if (hasChoices) return 'labels';
   if (def.type === 'boolean') return 'boolean';
@@ -83,8 +87,46 @@ function defaultDisplay(def: FieldDef, isFile: boolean, hasChoices: boolean): st
   return null;
 }
 
+const STUDIO_ALIAS_INTERFACES: Readonly<Record<StudioAliasDef['kind'], string>> = { review: UI.review, history: UI.history, reveal: UI.reveal };
+
+/**
+ * The alias fields of a collection's item page: the declared ones, plus 查看完整信息 on every
+ * collection with masked personal data (derived from the `sensitive` flags, wherever they sit).
+ */
+export function aliasesOf(def: CollectionDef): AliasDef[] {
+  const aliases = [...(def.aliases ?? [])];
+  if (maskedFields(def.collection).length) {
+    aliases.push({ field: REVEAL_FIELD, label: '个人信息', kind: 'reveal', note: '证件号码、电话等已隐藏；查看完整信息须填写事由并记入审计日志' });
+  }
+  return aliases;
+}
+
+/** Where an alias sits in the form: decisions and 查看完整信息 above the fields, lists and history below. */
+export function aliasSort(def: AliasDef, index: number): number {
+  if (def.kind === 'review') return -2;
+  if (def.kind === 'reveal') return -1;
+  return 100 + index;
+}
+
 /** Alias field (one-to-many list or files many-to-many) shown on the parent item. */
 export function toAliasSpec(def: AliasDef, sort: number): Record<string, unknown> {
+  if (def.kind === 'review' || def.kind === 'history' || def.kind === 'reveal') {
+    return {
+      field: def.field,
+      type: 'alias',
+      schema: null,
+      meta: {
+        interface: STUDIO_ALIAS_INTERFACES[def.kind],
+        special: ['alias', 'no-data'],
+        options: null,
+        display: null,
+        width: 'full',
+        sort,
+        note: def.note ?? null,
+        translations: [{ language: ZH, translation: def.label }],
+      },
+    };
+  }
   if (def.kind === 'links') {
     return {
       field: def.field,
@@ -108,10 +150,10 @@ export function toAliasSpec(def: AliasDef, sort: number): Record<string, unknown
     type: 'alias',
     schema: null,
     meta: {
-      interface: files ? 'files' : 'list-o2m',
+      interface: files ? UI.privateFiles : 'list-o2m',
       special: [files ? 'files' : 'o2m'],
       options: null,
-      display: 'related-values',
+      display: files ? null : 'related-values',
       width: 'full',
       sort,
       note: def.note ?? null,

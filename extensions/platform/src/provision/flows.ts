@@ -15,7 +15,9 @@ export async function provisionFlows(ctx: ProvisionContext): Promise<void> {
       accountability: 'all',
       options: {
         collections: [flow.collection],
-        location: 'item',
+        // Not in the item sidebar (where it would be offered in every state): the 审核 panel on the
+        // item page (interface platform-review) triggers it only when the record awaits this decision.
+        location: 'hidden',
         requireConfirmation: true,
         async: false,
         // The operation's Chinese error (e.g. already decided) reaches the reviewer in the studio.

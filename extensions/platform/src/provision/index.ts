@@ -5,12 +5,14 @@ import type { ProvisionContext } from './context';
 import { provisionFlows } from './flows';
 import { provisionInsights } from './insights';
 import { provisionSettings } from './settings';
+import { provisionTranslations } from './translations';
 
 export type { ProvisionContext } from './context';
 
 /**
  * Brings an empty or existing database to the platform's model, in a fixed order:
- * collections → relations → indexes → roles/policies/permissions → flows → settings/bookmarks → Insights dashboard.
+ * collections → relations → indexes → roles/policies/permissions → flows → settings/bookmarks → studio
+ * translation strings → Insights dashboard.
  * Every step creates what is missing and leaves data alone, so running it twice changes nothing.
  */
 export async function provision(ctx: ProvisionContext): Promise<void> {
@@ -23,5 +25,6 @@ export async function provision(ctx: ProvisionContext): Promise<void> {
   await provisionAccess(ctx);
   await provisionFlows(ctx);
   await provisionSettings(ctx);
+  await provisionTranslations(ctx);
   await provisionInsights(ctx);
 }

@@ -12,10 +12,11 @@ import { peopleRoutes } from './people.routes';
 import { registrationRoutes } from './registration.routes';
 import { routeKit } from './routes';
 import { siteRoutes } from './site.routes';
+import { studioRoutes } from './studio.routes';
 import { teamRoutes } from './teams.routes';
 
 /**
- * `/platform/*`: the H5's API. Wiring only: each concern registers its routes in its own
+ * `/platform/*`: the H5's API and the studio's audited access to personal data. Wiring only: each concern registers its routes in its own
  * `*.routes.ts`, and each handler is a plain function in `handlers/`.
  */
 export default defineEndpoint({
@@ -35,5 +36,6 @@ export default defineEndpoint({
     faceRoutes(kit);
     ocrRoutes(kit);
     payrollRoutes(kit);
+    studioRoutes(kit);
   },
 });

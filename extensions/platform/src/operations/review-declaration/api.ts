@@ -1,6 +1,7 @@
 import { defineOperationApi } from '@directus/extensions-sdk';
 import { reviewDeclaration } from '../../declarations/review-declaration';
 import { invalid } from '../../http/errors';
+import { declarationMessage } from '../decision-message';
 
 interface TriggerBody {
   keys?: unknown[];
@@ -16,6 +17,7 @@ export default defineOperationApi({
     const keys = Array.isArray(body.keys) ? body.keys : [];
     if (keys.length !== 1) throw invalid('ONE_ITEM', '请在单个项目申报页面中执行审核');
     const ctx = { database, services, getSchema, actor: accountability?.user ?? null };
-    return reviewDeclaration(ctx, Number(keys[0]), { decision: body.decision, reason: body.reason || undefined });
+    const result = await reviewDeclaration(ctx, Number(keys[0]), { decision: body.decision, reason: body.reason || undefined });
+    return { ...result, message: declarationMessage(result) };
   },
 });

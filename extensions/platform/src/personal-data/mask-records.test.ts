@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { maskRecords, type RelationsOverview } from './mask-records';
+
+const schema: RelationsOverview = {
+  relations: [
+    { collection: 'key_posts', field: 'person', related_collection: 'people', meta: { one_field: null } },
+    { collection: 'employments', field: 'person', related_collection: 'people', meta: { one_field: null } },
+    { collection: 'key_posts', field: 'project', related_collection: 'projects', meta: { one_field: null } },
+    { collection: 'teams', field: 'project', related_collection: 'projects', meta: { one_field: 'teams' } },
+  ],
+};
+const ID = '510802199001011234';
+const PHONE = '13908125678';
+
+describe('maskRecords', () => {
+  test('top-level sensitive fields of a collection', () => {
+    const rows = maskRecords([{ id: 1, name: '王建国', id_number: ID, phone: PHONE, face_photo: 'b1f0c1e2-0000-4000-8000-000000000001' }], 'people', {}, schema);
+    expect(rows).toEqual([{ id: 1, name: '王建国', id_number: '5108**********1234', phone: '139****5678', face_photo: 'b1f0c1e2-0000-4000-8000-000000000001' }]);
+  });
+
+  test('nested many-to-one and one-to-many records', () => {
+    const [post] = maskRecords([{ id: 3, person: { name: '王建国', id_number: ID }, project: { name: '项目', contact_phone: PHONE, teams: [{ name: '钢筋班', leader_phone: PHONE }] } }], 'key_posts', {}, schema);
+    expect(post).toEqual({ id: 3, person: { name: '王建国', id_number: '5108**********1234' }, project: { name: '项目', contact_phone: '139****5678', teams: [{ name: '钢筋班', leader_phone: '139****5678' }] } });
+  });
+
+  test('aliases at the top and in deep queries do not rename a number into clear', () => {
+    const [row] = maskRecords([{ x: ID, who: { y: PHONE } }], 'key_posts', { alias: { x: 'id_number', who: 'person' }, deep: { who: { _alias: { y: 'phone' } } } }, schema) as Record<string, any>[];
+    // key_posts has no id_number of its own: the alias resolves to a non-sensitive name there.
+    expect(row!['x']).toBe(ID);
+    expect(row!['who']).toEqual({ y: '139****5678' });
+    const [person] = maskRecords([{ x: ID }], 'people', { alias: { x: 'id_number' } }, schema) as Record<string, any>[];
+    expect(person!['x']).toBe('5108**********1234');
+  });
+
+  test('aggregates and group-by values', () => {
+    const rows = maskRecords([{ id_number: ID, count: { id: 2 }, min: { id_number: ID } }], 'people', { aggregate: { count: ['id'], min: ['id_number'] } }, schema);
+    expect(rows).toEqual([{ id_number: '5108**********1234', count: { id: 2 }, min: { id_number: '5108**********1234' } }]);
+  });
+
+  test('collections without sensitive fields and null results pass through', () => {
+    expect(maskRecords([{ id: 1, day: '2026-05-01' }], 'attendance_days', {}, schema)).toEqual([{ id: 1, day: '2026-05-01' }]);
+    expect(maskRecords(null, 'people', {}, schema)).toBeNull();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Chinese for the studio strings Directus 12.4's zh-CN translation lacks (they fall back to English)
+ * or gets wrong, and titles for our own error codes. Provisioned as translation strings
+ * (`directus_translations`, language zh-CN), which the studio merges over its own messages by key.
+ * Only strings bureau staff meet are listed; administrator-only screens (licensing, deployment,
+ * flow editing) are left as Directus ships them.
+ */
+export const STUDIO_TRANSLATIONS: Readonly<Record<string, string>> = {
+  // Titles of error dialogs: the studio shows `errors.<code>` above the message.
+  'errors.PLATFORM_INVALID_INPUT': '填写的内容有误',
+  'errors.PLATFORM_STATE_CONFLICT': '当前状态不能执行此操作',
+  'errors.PLATFORM_FORBIDDEN': '无权执行此操作',
+  'errors.PLATFORM_LOGIN_REQUIRED': '登录已过期，请重新登录',
+  'errors.PLATFORM_TOO_LARGE': '文件过大',
+  'errors.PLATFORM_SERVICE_UNAVAILABLE': '服务暂时不可用，请稍后重试',
+  'errors.PLATFORM_DEVICE_NOT_READY': '设备尚未绑定项目',
+  'errors.PLATFORM_DEVICE_UNAUTHORIZED': '设备认证未通过',
+  'errors.PLATFORM_DEVICE_RATE_LIMITED': '请求过于频繁，请稍后重试',
+  'errors.COLLECTION_INACTIVE': '该数据未启用',
+  'errors.INVALID_INVITE': '邀请已失效',
+  'errors.INVALID_PROVIDER_CONFIG': '登录方式配置有误',
+  'errors.PROJECT_LOCKED': '系统已锁定，请联系管理员',
+  'errors.RESOURCE_RESTRICTED': '无权访问该资源',
+
+  // 用户 module.
+  active_users: '正常用户',
+  suspended_users: '已停用用户',
+  invited_users: '已邀请用户',
+  no_active_users: '没有正常用户',
+  no_suspended_users: '没有已停用用户',
+  no_invited_users: '没有已邀请用户',
+  no_status_users_copy: '没有状态为“{status}”的用户。',
+  more_users: '点击查看更多',
+  'fields.directus_users.status_inactive_license_exceeded': '未启用（超出授权人数）',
+
+  // Insights, flows, item pages, revisions.
+  overview: '概览',
+  all_flows: '全部流程',
+  run_flow_confirm: '确定要执行此流程吗？',
+  run_flow_on_current_edited_confirm: '此流程可能会修改本条记录，确定执行吗？',
+  trigger_type: '触发方式',
+  'triggers.manual.hidden': '不显示（由页面按钮触发）',
+  toggle_sidebar: '展开/收起侧栏',
+  not_archived: '未归档',
+  previous_revision: '上一版本',
+  latest_revision: '最新版本',
+  comparing_to: '对比版本',
+  compare_to_latest_to_restore: '与最新版本对比后，可考虑恢复此版本',
+  select_earlier_revision_to_restore: '选择较早的版本，可考虑恢复',
+  previous: '上一个',
+  discard: '放弃',
+  discard_label: '放弃',
+  show_differences_only: '仅显示差异',
+  editing_draft_version: '正在编辑草稿版本',
+  content_edited: '内容已修改',
+  relationship_not_setup: '关联未正确配置，或您无权查看关联的数据',
+  value_securely_stored: '已加密保存',
+  cannot_edit_personal_bookmarks: '不能编辑个人书签',
+  show_more: '显示更多',
+  show_less: '收起',
+  retry: '重试',
+  caption: '说明',
+  save_link: '保存链接',
+  'aria.more_options': '更多选项',
+  'license.activity_history_notice': '当前版本保留 {timeframe}的操作记录；平台的审计日志永久保留',
+  'license.revisions_history_notice': '当前版本保留 {timeframe}的修订历史；平台的审计日志永久保留',
+  collab_collision: '编辑期间此记录已被他人修改，请选择要保留的修改。',
+  collab_disconnected: '协同编辑已断开',
+  collab_editing_field: '正在编辑“{field}”',
+  collab_currently_viewing: '正在查看',
+  unsaved_changes_collab: '协同编辑中有未保存的修改',
+  leave_page: '离开页面',
+  cancel_anyway: '仍然取消',
+
+  // Exports and files.
+  exporting_limited_items_in_collection: '将从“{collection}”共 {total} 条中导出 {count} 条。',
+  csv_utf8: 'CSV（Excel，UTF-8）',
+  download_folder: '下载文件夹',
+  invalid_file_type: '文件类型不正确',
+  files_wrong_type: '文件 {files} 类型不正确，应为 {expected} 类型。',
+  files_are_empty: '以下文件为空，无法上传：{files}',
+  upload_files_empty: '没有要上传的文件',
+  import_background: '在后台导入',
+
+  // Account menu.
+  logout: '退出登录',
+  'field_options.directus_activity.logout': '退出登录',
+  skip: '跳过',
+  remind_later: '稍后提醒',
+  environment: '环境',
+  production: '生产环境',
+  non_production: '非生产环境',
+};
