@@ -17,5 +17,6 @@ export * from './people';
 export * from './devices';
 export * from './keyPosts';
 export * from './warnings';
+export * from './attendance';
 export * from './regions';
 export * from './bloodTypes';

@@ -91,7 +91,7 @@ export async function run(): Promise<void> {
     const login = await fetch(`${platform.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LOGINS.bureau) });
     const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
 
-    const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, projectStatuses: PROJECT_STATUSES });
+    const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, arrivalBy: '09:30', projectStatuses: PROJECT_STATUSES });
     console.log(`\nPOST /graphql as bureau staff, ${ROUNDS} sequential requests per panel after ${WARMUP} warm-ups (round trip on this machine):`);
     let worst = 0;
     for (const panel of dashboard.panels) {

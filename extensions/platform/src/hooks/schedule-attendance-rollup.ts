@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import cron, { type ScheduledTask } from 'node-cron';
+import { runLiveToday } from '../attendance/run-live-today';
 import { runAttendanceRollup } from '../attendance/run-rollup';
 import { platformConfig } from '../config';
 
@@ -14,29 +15,38 @@ interface SchedulerContext {
 }
 
 /**
- * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON in every server process (not in CLI runs).
- * Each replica ticks, but only the one that takes the database lease works; the others skip that
- * tick (see jobs/lease.ts), so several replicas behave as one scheduler. node-cron's `noOverlap`
- * also keeps a slow run from stacking on itself within one process.
+ * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON and the live refresh of today's figures on
+ * PLATFORM_LIVE_TODAY_CRON in every server process (not in CLI runs). Each replica ticks, but only the
+ * one that takes the job's database lease works; the others skip that tick (see jobs/lease.ts), so
+ * several replicas behave as one scheduler. node-cron's `noOverlap` also keeps a slow run from
+ * stacking on itself within one process.
  */
 export function scheduleAttendanceRollup(action: ActionRegistrar, context: SchedulerContext): void {
-  let task: ScheduledTask | undefined;
+  const tasks: ScheduledTask[] = [];
   action('server.start', () => {
     const config = platformConfig(context.env);
-    if (config.PLATFORM_ROLLUP_CRON === 'off') return;
-    task = cron.schedule(
-      config.PLATFORM_ROLLUP_CRON,
-      async () => {
-        try {
-          await runAttendanceRollup(context.database, config, { now: new Date() }, { waitMs: 0, log: (line) => context.logger.info(line) });
-        } catch (error) {
-          context.logger.error(error, 'attendance roll-up failed');
-        }
-      },
-      { name: 'attendance-rollup', noOverlap: true, timezone: config.PLATFORM_TIMEZONE },
+    const schedule = (expression: string, name: string, job: () => Promise<unknown>) => {
+      if (expression === 'off') return;
+      tasks.push(
+        cron.schedule(
+          expression,
+          async () => {
+            try {
+              await job();
+            } catch (error) {
+              context.logger.error(error, `${name} failed`);
+            }
+          },
+          { name, noOverlap: true, timezone: config.PLATFORM_TIMEZONE },
+        ),
+      );
+    };
+    schedule(config.PLATFORM_ROLLUP_CRON, 'attendance-rollup', () =>
+      runAttendanceRollup(context.database, config, { now: new Date() }, { waitMs: 0, log: (line) => context.logger.info(line) }),
     );
+    schedule(config.PLATFORM_LIVE_TODAY_CRON, 'attendance-live-today', () => runLiveToday(context.database, config, new Date()));
   });
   action('server.stop', () => {
-    void task?.destroy();
+    for (const task of tasks) void task.destroy();
   });
 }

@@ -1,0 +1,28 @@
+/**
+ * The live refresh of today's figures (PLATFORM_LIVE_TODAY_CRON, every minute by default): today's
+ * `project_days` row of every approved project from live figures (live-today.ts), then the city's
+ * row of today, stamped with the time, so the bureau's 今日 tiles read 「截至 HH:MM」 at most a minute
+ * old. A few grouped reads and two upserts; under its own lease so one replica does it per tick.
+ */
+import type { Knex } from 'knex';
+import type { PlatformConfig } from '../config';
+import { withJobLease } from '../jobs/lease';
+import { rateSettings, writeLiveProjectDays } from './live-today';
+import { localDayOf } from './local-days';
+import { rollupCityDays } from './rollup-city';
+
+export const LIVE_TODAY_JOB = 'attendance-live-today';
+
+/** Recomputes today's project and city rows at `now`; false when another runner holds the lease. */
+export async function runLiveToday(knex: Knex, config: PlatformConfig, now: Date): Promise<boolean> {
+  const outcome = await withJobLease(
+    knex,
+    LIVE_TODAY_JOB,
+    async () => {
+      await writeLiveProjectDays(knex, now);
+      await rollupCityDays(knex, [localDayOf(now)], rateSettings(config, now));
+    },
+    { waitMs: 0 },
+  );
+  return outcome.ran;
+}
