@@ -11,13 +11,13 @@
  * state is 'early', never an alarm. Past days and trends keep the roll-up.
  */
 import type { Knex } from 'knex';
-import type { RateState } from '../../../../schema/codes/attendance';
-import { addDays, shanghaiDateTime, type IsoDate } from '../../../../schema/rules/dates';
-import type { PlatformConfig } from '../config';
+import { addDays, type IsoDate } from '../../../../schema/rules/dates';
 import { bulkInsert } from '../db/bulk-insert';
 import { dbDate, dbTimestamp, readDate, readTimestamp } from '../db/values';
 import { dayStart, localDayOf } from './local-days';
 import { keyPostPresence, onSiteOn, rate, type KeyPostHolding, type Stay } from './rates';
+import type { RateSettings } from './rate-state';
+import { rollupCityDays } from './rollup-city';
 
 /** An employment's stay, as today's figures need it. */
 export interface TodayStay extends Stay {
@@ -75,29 +75,6 @@ export function liveFigures<T extends Stay & { id: number; person: number }>(inp
     key_posts_required: keyPosts.required,
     key_posts_present: keyPosts.present,
   };
-}
-
-/** What judging a rate needs: the warning line, the usual arrival time and the clock. */
-export interface RateSettings {
-  now: Date;
-  warnRate: number;
-  /** 'HH:MM' local. */
-  arrivalBy: string;
-}
-
-export function rateSettings(config: Pick<PlatformConfig, 'PLATFORM_ATTENDANCE_WARN_RATE' | 'PLATFORM_ATTENDANCE_ARRIVAL_BY'>, now: Date): RateSettings {
-  return { now, warnRate: config.PLATFORM_ATTENDANCE_WARN_RATE, arrivalBy: config.PLATFORM_ATTENDANCE_ARRIVAL_BY };
-}
-
-/** 'HH:MM' of an instant on the Shanghai wall clock. */
-export function localClock(instant: Date): string {
-  return shanghaiDateTime(instant).slice(11, 16);
-}
-
-/** How `day`'s rate reads: 'early' today before the arrival time, else 'low' under the warning line. */
-export function rateState(value: number | null, day: IsoDate, settings: RateSettings): RateState {
-  if (day === localDayOf(settings.now) && localClock(settings.now) < settings.arrivalBy) return 'early';
-  return value !== null && value < settings.warnRate ? 'low' : 'normal';
 }
 
 /** Who an employment is, for per-team and per-person views (only loaded when asked for). */
@@ -222,13 +199,17 @@ export function liveProjectDayRow(knex: Knex, projectId: number, day: IsoDate, f
 
 /**
  * Rewrites today's `project_days` row of every approved project (or of `projectIds`) from live
- * figures. The caller rolls the city's day up afterwards (rollup-city.ts sums these rows).
+ * figures, then the city's row of today (their sums, stamped with the time), in one transaction so
+ * the dashboard never reads a half-refreshed day. Reads happen before it.
  */
-export async function writeLiveProjectDays(knex: Knex, now: Date, projectIds?: readonly number[]): Promise<number> {
-  const day = localDayOf(now);
+export async function refreshToday(knex: Knex, settings: RateSettings, projectIds?: readonly number[]): Promise<number> {
+  const day = localDayOf(settings.now);
   const ids = projectIds ?? (await knex('projects').select('id').where({ status: 'approved' })).map((row: { id: number }) => Number(row.id));
   const facts = await loadTodayFacts(knex, day, ids);
   const rows = ids.map((id) => liveProjectDayRow(knex, id, day, projectLiveFigures(facts, id)));
-  await bulkInsert(knex, 'project_days', rows, { conflict: ['project', 'day'], onConflict: 'merge' });
+  await knex.transaction(async (trx) => {
+    await bulkInsert(trx, 'project_days', rows, { conflict: ['project', 'day'], onConflict: 'merge' });
+    await rollupCityDays(trx, [day], settings);
+  });
   return rows.length;
 }

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { IsoDate } from '../../../../schema/rules/dates';
 import { bulkInsert } from '../db/bulk-insert';
 import { dbDate, dbTimestamp, readDate } from '../db/values';
-import { rateState, type RateSettings } from './live-today';
+import { rateState, type RateSettings } from './rate-state';
 import { rate } from './rates';
 
 /** Days per `where day in (…)` read. */

@@ -7,9 +7,8 @@
 import type { Knex } from 'knex';
 import type { PlatformConfig } from '../config';
 import { withJobLease } from '../jobs/lease';
-import { rateSettings, writeLiveProjectDays } from './live-today';
-import { localDayOf } from './local-days';
-import { rollupCityDays } from './rollup-city';
+import { refreshToday } from './live-today';
+import { rateSettings } from './rate-state';
 
 export const LIVE_TODAY_JOB = 'attendance-live-today';
 
@@ -18,10 +17,7 @@ export async function runLiveToday(knex: Knex, config: PlatformConfig, now: Date
   const outcome = await withJobLease(
     knex,
     LIVE_TODAY_JOB,
-    async () => {
-      await writeLiveProjectDays(knex, now);
-      await rollupCityDays(knex, [localDayOf(now)], rateSettings(config, now));
-    },
+    () => refreshToday(knex, rateSettings(config, now)),
     { waitMs: 0 },
   );
   return outcome.ran;

@@ -17,7 +17,7 @@ import type { PlatformConfig } from '../config';
 import { dbTimestamp, readTimestamp } from '../db/values';
 import { withJobLease, type JobLease } from '../jobs/lease';
 import { validityRule } from './day-attendance';
-import { rateSettings } from './live-today';
+import { rateSettings } from './rate-state';
 import { daysFromTo, localDayOf, minDay } from './local-days';
 import { reconcileProjectWarnings, resolveWarningsOutside, type WarningCounts } from './reconcile-warnings';
 import { rollupCityDays } from './rollup-city';

@@ -10,7 +10,8 @@ import { addDays, isAfter, isIsoDate, type IsoDate } from '../../../../schema/ru
 import { dbDate, readTimestamp } from '../db/values';
 import { invalid } from '../http/errors';
 import { readJobState } from '../jobs/lease';
-import { loadTodayFacts, projectLiveFigures, rateState, type LiveFigures, type TodayPunches } from './live-today';
+import { loadTodayFacts, projectLiveFigures, type LiveFigures, type TodayPunches } from './live-today';
+import { rateState } from './rate-state';
 import { daysFromTo, localDayOf, minDay, PERIODS, periodRange, type Period } from './local-days';
 import { periodPeople, projectDayFigures, standingOf, type AttendanceStanding, type DayFigures, type PeriodPerson } from './period-figures';
 import { rate } from './rates';

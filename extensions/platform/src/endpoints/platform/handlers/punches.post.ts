@@ -1,7 +1,7 @@
 import { validityRule } from '../../../attendance/day-attendance';
 import { localDayOf } from '../../../attendance/local-days';
 import { MANUAL_PUNCH_LABELS, ManualPunchInput, manualDedupKey, manualPunchRefusal } from '../../../attendance/manual-punch';
-import { rateSettings } from '../../../attendance/live-today';
+import { rateSettings } from '../../../attendance/rate-state';
 import { rollupCityDays } from '../../../attendance/rollup-city';
 import { rollupProjectDays } from '../../../attendance/rollup-days';
 import { writeAudit } from '../../../audit/write-audit';
