@@ -6,6 +6,7 @@ import { handleWarningUpdates } from './handle-warnings';
 import { mountDeviceEndpoints } from './mount-device-endpoints';
 import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
+import { serveRootFavicon } from './serve-root-favicon';
 import { warmFaceModel } from './warm-face-model';
 import { warmOcrEngine } from './warm-ocr';
 
@@ -16,6 +17,7 @@ export default defineHook(({ init, filter, action }, context) => {
   handleWarningUpdates(filter, context);
   queueDeviceEnrolment(action, context);
   mountDeviceEndpoints(init, context);
+  serveRootFavicon(init, context);
   forgetDeviceCaches(action);
   scheduleAttendanceRollup(action, context);
   warmOcrEngine(action, context);
