@@ -35,6 +35,28 @@ export async function openPhone(): Promise<{ browser: Browser; context: BrowserC
 }
 
 /**
+ * Collects what the page's Content-Security-Policy refused (`securitypolicyviolation` events and the
+ * console's CSP messages) and the same-origin responses that failed (4xx/5xx), for asserting a page
+ * loads cleanly. Call before navigating.
+ * @example const problems = watchPage(page, base); await page.goto(url); expect(await problems()).toEqual([]);
+ */
+export function watchPage(page: Page, base: string): () => Promise<string[]> {
+  const seen: string[] = [];
+  void page.context().addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|CSP violation|Refused to (load|execute|apply|connect|run)/i.test(message.text())) seen.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(base) && !new URL(response.url()).pathname.startsWith('/platform/') && !new URL(response.url()).pathname.startsWith('/auth/')) {
+      seen.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  return async () => [...seen];
+}
+
+/**
  * Saves a full-page screenshot under test-artifacts/ and returns its path.
  * @example await screenshot(page, 'declare-filled');
  */

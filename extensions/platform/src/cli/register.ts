@@ -2,6 +2,7 @@ import { registerRollupCommand } from '../attendance/rollup-command';
 import type { DirectusApi } from '../directus';
 import { provision } from '../provision';
 import { seedDemoCity } from '../seed';
+import { registerDemoTodayCommand } from '../seed/demo-today-command';
 
 /** The subset of commander's API the CLI hook uses. */
 interface Command {
@@ -33,6 +34,7 @@ export function registerCli(program: Command, context: DirectusApi & { logger: {
     .option('--small', 'a small city for tests')
     .action(async (options) => run(() => seedDemoCity(ctx, { small: Boolean(options['small']) }), log));
   registerRollupCommand(platform, { database: context.database, env: context.env, log });
+  registerDemoTodayCommand(platform, { database: context.database, env: context.env, log });
 }
 
 async function run(task: () => Promise<void>, log: (message: string) => void): Promise<void> {
