@@ -33,7 +33,7 @@ beforeAll(async () => {
   startedAt = new Date();
   platform = await runPlatform({ dataDir, port: await freePort(), seed: 'small', env: { LOG_LEVEL: 'error' }, demo: { intervalMs: 1000, stragglerEveryMs: 1000 }, quiet: true });
   db = openDatabase(platform.env);
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await db?.destroy();

@@ -176,6 +176,7 @@ if command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]]; then
   sed -E -e 's/ resolve( |;)/\1/; /zone directus_upstream/d; s#directus-[0-9]+:8055#127.0.0.1:8055#' \
     -e "s#/var/run/nginx.pid#$WORK/nginx/nginx.pid#; s#/var/log/nginx/#$WORK/nginx/logs/#g" \
     "$ROOT/deploy/nginx/nginx.conf" >"$WORK/nginx/nginx.conf"
+  cp "$ROOT/deploy/nginx/h5.conf" "$WORK/nginx/h5.conf"
   "$NGINX" -t -q -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" || fail "deploy/nginx/nginx.conf does not pass nginx -t"
   checked+=("nginx -t")
 else
