@@ -64,7 +64,7 @@ async function timeQuery(baseUrl: string, token: string, query: string): Promise
 
 export async function run(): Promise<void> {
   // The scheduler is off so nothing but the measured requests runs in the server.
-  const platform = await timed('boot (small demo city)', () => bootPlatform({ seed: 'small', extraEnv: { PLATFORM_ROLLUP_CRON: 'off' } }));
+  const platform = await timed('boot (small demo city)', () => bootPlatform({ seed: 'small', extraEnv: { PLATFORM_ROLLUP_CRON: 'off', PLATFORM_LIVE_TODAY_CRON: 'off' } }));
   const db = knex({ client: 'sqlite3', connection: { filename: platform.env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 0, max: 1 } });
   try {
     const now = new Date();
