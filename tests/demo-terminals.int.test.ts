@@ -5,12 +5,12 @@
  * Uniubi callback, Hikvision event) and heartbeat; without the demo city's marker nothing runs.
  */
 import type { Knex } from 'knex';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dayStart, localDayOf } from '../extensions/platform/src/attendance/local-days';
-import { dbTimestamp, readTimestamp } from '../extensions/platform/src/db/values';
+import { dbDate, dbTimestamp, readTimestamp } from '../extensions/platform/src/db/values';
 import { DEMO_MARKER } from '../extensions/platform/src/seed/demo-today';
 import { startDemoTerminals } from '../scripts/lib/demo-terminals.ts';
 import { freePort } from '../scripts/lib/platform.ts';
@@ -24,8 +24,10 @@ let dataDir: string;
 let platform: RunningPlatform;
 let db: Knex;
 let startedAt: Date;
+let cityAtStart: Record<string, unknown> | undefined;
 
 const today = () => localDayOf(new Date());
+const dbDay = (day: string) => dbDate(db, day);
 const shanghaiClock = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 
 beforeAll(async () => {
@@ -33,6 +35,8 @@ beforeAll(async () => {
   startedAt = new Date();
   platform = await runPlatform({ dataDir, port: await freePort(), seed: 'small', env: { LOG_LEVEL: 'error' }, demo: { intervalMs: 1000, stragglerEveryMs: 1000 }, quiet: true });
   db = openDatabase(platform.env);
+  // Today's city row as the catch-up left it (the live refresh rewrites it every minute).
+  cityAtStart = await db('city_days').where({ day: dbDay(today()) }).first();
 }, 600_000);
 
 afterAll(async () => {
@@ -75,7 +79,7 @@ describe('npm start keeps the demo city alive', () => {
     // Each as its own protocol carried it: an ATTLOG line, a Uniubi callback, a Hikvision event.
     expect(rows.find((row) => row.protocol === 'zkteco')!.raw).toMatch(/^\S+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\t[01]\t/);
     expect(JSON.parse(rows.find((row) => row.protocol === 'uniubi')!.raw)).toHaveProperty('deviceKey');
-    expect(JSON.parse(rows.find((row) => row.protocol === 'hikvision')!.raw)).toHaveProperty('employeeNoString');
+    expect(JSON.parse(rows.find((row) => row.protocol === 'hikvision')!.raw)).toMatchObject({ eventType: 'AccessControllerEvent', AccessControllerEvent: { employeeNoString: expect.any(String) } });
     expect(platform.demo!.sent.zkteco + platform.demo!.sent.uniubi + platform.demo!.sent.hikvision).toBeGreaterThanOrEqual(3);
 
     const gates: Record<string, unknown>[] = await db('devices').select('sn', 'last_seen_at').whereNotNull('project');
@@ -85,19 +89,42 @@ describe('npm start keeps the demo city alive', () => {
     expect(seen('CJDE20231026')).toBeLessThan(startedAt.getTime() - 3_600_000);
   });
 
-  test('the H5 sees today grow', async () => {
-    // A project with people still to come today (the plan's late arrivals, or arrivals still ahead).
-    const plan = JSON.parse(readFileSync(join(dataDir, 'demo-plan.json'), 'utf8')) as { gates: { sn: string; project: number }[]; stragglers: { sn: string }[]; punches: { sn: string; direction: string }[] };
-    const coming = [...plan.stragglers, ...plan.punches.filter((p) => p.direction === 'in')].map((p) => plan.gates.find((g) => g.sn === p.sn)!.project);
-    expect(coming.length, 'nobody left to come today in the demo plan').toBeGreaterThan(0);
-    const code = (await db('projects').where({ id: coming[0] }).first('code')).code as string;
+  test('the H5 sees today grow: everyone who came through a terminal since the start is counted', async () => {
+    // Per project: who punched today, and who of them came in only after the start (through a terminal).
+    const firsts: { project: number; employment: number; first: unknown }[] = await db('punches')
+      .select('project', 'employment')
+      .min({ first: 'punched_at' })
+      .whereNotNull('employment')
+      .andWhere('punched_at', '>=', dbTimestamp(db, dayStart(today())))
+      .groupBy('project', 'employment');
+    const byProject = new Map<number, { came: number; since: number }>();
+    for (const row of firsts) {
+      const entry = byProject.get(Number(row.project)) ?? { came: 0, since: 0 };
+      entry.came += 1;
+      if ((readTimestamp(row.first) ?? '') > startedAt.toISOString()) entry.since += 1;
+      byProject.set(Number(row.project), entry);
+    }
+    const [projectId, figures] = [...byProject.entries()].sort((a, b) => b[1].since - a[1].since)[0] ?? [0, { came: 0, since: 0 }];
+    expect(figures.since, 'nobody came through a demo terminal since the start').toBeGreaterThan(0);
+    const code = (await db('projects').where({ id: projectId }).first('code')).code as string;
     const account = DEMO_LOGINS.projects.find((p) => p.account === code)!;
     const token = await login(accountToEmail(account.account), account.password, platform.baseUrl);
-    const read = async () => (await api('GET', '/platform/attendance/summary', { token, baseUrl: platform.baseUrl })).body.data;
-    const first = await read();
-    expect(first.live).not.toBeNull();
-    await expect.poll(async () => (await read()).present, { timeout: 60_000, interval: 2_000 }).toBeGreaterThan(first.present);
+    const live = (await api('GET', '/platform/attendance/summary', { token, baseUrl: platform.baseUrl })).body.data;
+    expect(live.live).not.toBeNull();
+    // Everyone who punched today counts as present (the demo's late arrivals are people on site).
+    expect(live.present).toBeGreaterThanOrEqual(figures.came);
+    expect(live.present).toBeGreaterThan(figures.came - figures.since);
   });
+
+  test('the studio dashboard’s 今日 row follows within a minute (the live refresh)', async () => {
+    const city = async () => (await db('city_days').where({ day: dbDay(today()) }).first()) as Record<string, unknown> | undefined;
+    await expect
+      .poll(async () => {
+        const row = await city();
+        return (readTimestamp(row?.['computed_at']) ?? '') > startedAt.toISOString() && Number(row?.['present']) > Number(cityAtStart?.['present'] ?? 0);
+      }, { timeout: 150_000, interval: 5_000 })
+      .toBe(true);
+  }, 180_000);
 
   test('no punch is stored twice, however often the city is brought up to date', async () => {
     await platform.demo!.stop();

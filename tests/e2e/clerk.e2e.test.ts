@@ -62,7 +62,7 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   test('icon-only controls are found by their names; long values end in an ellipsis and show in full on tap; a birth date opens decades back', async () => {
     const base = inject('baseUrl');
@@ -123,7 +123,7 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   test('counts agree: 人脸采集 under a search, 关键岗位 post by post', async () => {
     const base = inject('baseUrl');
@@ -175,7 +175,7 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   test('出勤一览表 today: live figures labelled 「截至 HH:MM」, never red before the arrival time', async () => {
     const base = inject('baseUrl');
@@ -208,7 +208,7 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   test('required fields are marked on the key-post form as on the worker form; amounts say what is allowed', async () => {
     const base = inject('baseUrl');
@@ -239,7 +239,7 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   test('人员编辑 labels fit on one line; the 导出中 spinner stays inside its button', async () => {
     const base = inject('baseUrl');
@@ -266,10 +266,10 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
       await page.goto(`${base}/h5/people`);
       const exportButton = page.locator('[data-test="people-export"]');
       await exportButton.waitFor({ timeout: 20_000 });
-      let release: () => void = () => undefined;
+      const held: (() => void)[] = [];
       await page.route('**/platform/exports', async (route) => {
-        await new Promise<void>((resolve) => (release = resolve));
-        await route.continue();
+        await new Promise<void>((resolve) => held.push(resolve));
+        await route.continue().catch(() => undefined); // the page may be gone by then
       });
       await exportButton.click();
       await page.locator('[data-test="people-export"] .van-loading').waitFor();
@@ -281,13 +281,13 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
         });
       });
       await screenshot(page, 'clerk-export-busy');
-      release();
+      for (const release of held) release();
       expect(inside).toBe(true);
-      await page.unroute('**/platform/exports');
+      await page.locator('.van-dialog, .download-toast').first().waitFor({ timeout: 30_000 });
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   test('no page breaks its Content-Security-Policy, misses a file or loads an uncompressed script; every button has a name', async () => {
     const base = inject('baseUrl');
@@ -341,5 +341,5 @@ describe.runIf(hasChromium)('H5 in Chromium: what a site clerk trips over', () =
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 });
