@@ -10,7 +10,8 @@ import type { Plugin } from 'vite';
  * because it runs once per build, not per request. A copy that would not be smaller is not written.
  */
 const TEXT = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '.ico', '.map']);
-const MIN_BYTES = 256;
+/** Files smaller than this are left alone: a compressed copy would save a few bytes at most. */
+export const MIN_BYTES = 256;
 
 export interface CompressedFile {
   file: string;
