@@ -15,7 +15,7 @@ import { addDays, type IsoDate } from '../../../../schema/rules/dates';
 import { bulkInsert } from '../db/bulk-insert';
 import { dbDate, dbTimestamp, readDate, readTimestamp } from '../db/values';
 import { dayStart, localDayOf } from './local-days';
-import { keyPostPresence, onSiteOn, rate, type KeyPostHolding, type Stay } from './rates';
+import { keyPostPresence, onSiteOn, rate, toKeyPostHolding, type KeyPostHolding, type Stay } from './rates';
 import type { RateSettings } from './rate-state';
 import { rollupCityDays } from './rollup-city';
 
@@ -159,16 +159,7 @@ export async function loadTodayFacts(knex: Knex, day: IsoDate, projectIds: reado
     facts.punches.set(Number(row['employment']), { count: Number(row['n']), first: readTimestamp(row['first']) ?? '', last: readTimestamp(row['last']) ?? '' });
   }
   for (const row of roles as Record<string, unknown>[]) push(facts.unitRoles, Number(row['project']), String(row['participation']));
-  for (const row of holdings as Record<string, unknown>[]) {
-    push(facts.holdings, Number(row['project']), {
-      unit_role: String(row['unit_role']),
-      post: String(row['post']),
-      person: Number(row['person']),
-      status: String(row['status']),
-      entry_date: readDate(row['entry_date']),
-      exit_date: readDate(row['exit_date']),
-    });
-  }
+  for (const row of holdings as Record<string, unknown>[]) push(facts.holdings, Number(row['project']), toKeyPostHolding(row, readDate));
   return facts;
 }
 

@@ -12,7 +12,7 @@ import { dbDate, dbTimestamp, readDate, readTimestamp } from '../db/values';
 import { groupByEmploymentDay, summariseDay, type ValidityRule } from './day-attendance';
 import { liveFigures, liveProjectDayRow } from './live-today';
 import { consecutiveRuns, dayStart } from './local-days';
-import { keyPostPresence, onSiteOn, rate, type KeyPostHolding } from './rates';
+import { keyPostPresence, onSiteOn, rate, toKeyPostHolding, type KeyPostHolding } from './rates';
 
 /** Days read and written per step: a month of a 1,000-person project is ~70,000 punches. */
 const DAYS_PER_STEP = 31;
@@ -49,16 +49,7 @@ async function projectFacts(knex: Knex, projectId: number): Promise<ProjectFacts
       .select('unit_role', 'post', 'person', 'status', 'entry_date', 'exit_date')
       .where({ project: projectId })
       .whereIn('status', ['approved', 'exit_pending', 'exited'])
-  ).map(
-    (row: Record<string, unknown>): KeyPostHolding => ({
-      unit_role: String(row['unit_role']),
-      post: String(row['post']),
-      person: Number(row['person']),
-      status: String(row['status']),
-      entry_date: readDate(row['entry_date']),
-      exit_date: readDate(row['exit_date']),
-    }),
-  );
+  ).map((row: Record<string, unknown>) => toKeyPostHolding(row, readDate));
   return { employments, unitRoles, holdings };
 }
 
