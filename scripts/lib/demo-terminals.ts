@@ -11,6 +11,7 @@
  * the start script's process, outside the server: the ingest path knows nothing of it.
  */
 import { readFileSync } from 'node:fs';
+import { PROJECTS, type DeviceSpec } from '../../seeds/catalogue.ts';
 import { attlogLine, hikvisionEvent, postHikvision, postUniubi, uniubiForm, wallTime, ZkTerminal, type DeviceReply } from './devices.ts';
 import { directusCli, type Env } from './directus.ts';
 
@@ -63,11 +64,19 @@ interface Terminal {
 
 const ok = (reply: DeviceReply) => reply.status === 200;
 
-/** The terminal of a gate, speaking its vendor's protocol (the one place that knows how each one talks). */
+/** The demo city's device definitions (seeds/catalogue.ts), by serial number: what a terminal knows about itself. */
+const DEMO_DEVICES = new Map<string, DeviceSpec>(PROJECTS.flatMap((project) => project.devices).map((spec) => [spec.sn, spec]));
+
+/**
+ * The terminal of a gate, speaking its vendor's protocol from the demo device's own definition (the
+ * one place that knows how each vendor talks; a device's credentials come from the same definition).
+ */
 function terminalFor(gate: DemoGate, baseUrl: string): Terminal {
-  switch (gate.protocol) {
+  const device = DEMO_DEVICES.get(gate.sn);
+  if (!device || device.protocol !== gate.protocol) throw new Error(`gate ${gate.sn} is not a demo device`);
+  switch (device.protocol) {
     case 'zkteco': {
-      const zk = new ZkTerminal(baseUrl, gate.sn);
+      const zk = new ZkTerminal(baseUrl, device.sn);
       let shaken = false;
       return {
         gate,
@@ -94,14 +103,14 @@ function terminalFor(gate: DemoGate, baseUrl: string): Terminal {
         send: async (punches) => {
           let sent = 0;
           for (const p of punches) {
-            const reply = await postUniubi(baseUrl, uniubiForm({ deviceKey: gate.sn, personId: p.pin, at: new Date(p.at), recMode: p.verify === VERIFY_CARD ? '2' : '1', type: p.verify === VERIFY_CARD ? 'card_0' : 'face_0' }));
+            const reply = await postUniubi(baseUrl, uniubiForm({ deviceKey: device.sn, personId: p.pin, at: new Date(p.at), recMode: p.verify === VERIFY_CARD ? '2' : '1', type: p.verify === VERIFY_CARD ? 'card_0' : 'face_0' }));
             if (!ok(reply)) break;
             sent += 1;
           }
           return sent;
         },
         heartbeat: async () => {
-          await postUniubi(baseUrl, { deviceKey: gate.sn, type: 'heartbeat', time: String(Date.now()), ip: '192.168.1.90' }, '/uniubi/heartbeat');
+          await postUniubi(baseUrl, { deviceKey: device.sn, type: 'heartbeat', time: String(Date.now()), ip: '192.168.1.90' }, '/uniubi/heartbeat');
         },
       };
     }
@@ -116,13 +125,13 @@ function terminalFor(gate: DemoGate, baseUrl: string): Terminal {
           for (const p of punches) {
             const at = new Date(p.at);
             const event = hikvisionEvent({ pin: p.pin, serialNo: serialNo(at), at, attendanceStatus: p.direction === 'out' ? 'checkOut' : 'checkIn' });
-            if (!ok(await postHikvision(baseUrl, gate.sn, event))) break;
+            if (!ok(await postHikvision(baseUrl, device.sn, event))) break;
             sent += 1;
           }
           return sent;
         },
         heartbeat: async () => {
-          await postHikvision(baseUrl, gate.sn, { ipAddress: '192.168.1.64', dateTime: `${wallTime(new Date()).replace(' ', 'T')}+08:00`, eventType: 'heartBeat', eventState: 'active', eventDescription: 'heartBeat' }, 'json');
+          await postHikvision(baseUrl, device.sn, { ipAddress: '192.168.1.64', dateTime: `${wallTime(new Date()).replace(' ', 'T')}+08:00`, eventType: 'heartBeat', eventState: 'active', eventDescription: 'heartBeat' }, 'json');
         },
       };
     }
@@ -156,7 +165,7 @@ export async function startDemoTerminals(options: DemoTerminalsOptions): Promise
   let stragglers: { sn: string; pin: string }[] = [];
   const adopt = (next: Extract<Plan, { demo: true }>) => {
     plan = next;
-    terminals = new Map(next.gates.filter((gate) => !gate.offline).map((gate) => [gate.sn, terminalFor(gate, options.baseUrl)]));
+    terminals = new Map(next.gates.filter((gate) => !gate.offline && DEMO_DEVICES.has(gate.sn)).map((gate) => [gate.sn, terminalFor(gate, options.baseUrl)]));
     queues = new Map([...terminals.keys()].map((sn) => [sn, queues.get(sn) ?? []]));
     cursor = next.punches.findIndex((punch) => punch.at > next.madeAt);
     if (cursor < 0) cursor = next.punches.length;
