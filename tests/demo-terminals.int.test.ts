@@ -2,7 +2,9 @@
  * The living demo: the platform started as `npm start` starts it (scripts/lib/run-platform.ts), on a
  * temporary data directory with the small city: today's punches are brought up to the moment of
  * start, then the demo terminals post new punches through each device protocol (ZKTeco ATTLOG,
- * Uniubi callback, Hikvision event) and heartbeat; without the demo city's marker nothing runs.
+ * Uniubi callback, Hikvision event), authenticated with the demo devices' secrets and at plausible
+ * times (nothing lands in the device event log), and heartbeat; without the demo city's marker
+ * nothing runs.
  */
 import type { Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -87,6 +89,19 @@ describe('npm start keeps the demo city alive', () => {
     expect(seen('CJDE20230417')).toBeGreaterThanOrEqual(startedAt.getTime() - 1000);
     // The demo's offline gate stays offline.
     expect(seen('CJDE20231026')).toBeLessThan(startedAt.getTime() - 3_600_000);
+  });
+
+  test('the terminals authenticate with the demo secrets and punch at plausible times: the device event log stays clean', async () => {
+    // Anything the doors refused or set aside since the start: failed authentication, an impossible
+    // time, a refused verification, a PIN the platform does not know.
+    const events: Record<string, unknown>[] = await db('device_events')
+      .select('kind', 'sn', 'detail', 'count')
+      .where('received_at', '>', dbTimestamp(db, startedAt))
+      .whereIn('kind', ['auth_failed', 'implausible_time', 'refused', 'unattributed']);
+    expect(events).toEqual([]);
+    // And the terminals were admitted: each protocol's punches were acknowledged by the server.
+    expect(platform.demo!.sent).toEqual({ zkteco: expect.any(Number), uniubi: expect.any(Number), hikvision: expect.any(Number) });
+    for (const protocol of ['zkteco', 'uniubi', 'hikvision'] as const) expect(platform.demo!.sent[protocol], protocol).toBeGreaterThan(0);
   });
 
   test('the H5 sees today grow: everyone who came through a terminal since the start is counted', async () => {

@@ -1,7 +1,7 @@
 /**
- * The production edge proxy's H5 serving, with the real deploy/nginx/nginx.conf and h5.conf in
- * Debian's nginx (adapted as scripts/ci/check-compose.sh adapts them for 1.22: no upstream `zone` or
- * `resolve`; the replicas replaced by the test server): the build's .gz copies sent by gzip_static
+ * The production edge proxy's H5 serving, with the real deploy/nginx/nginx.conf in Debian's nginx
+ * (rendered for this host as the engine-less cluster renders it, scripts/lib/cluster/translate.ts;
+ * both replicas replaced by the test server): the build's .gz copies sent by gzip_static
  * with Vary, hashed assets cached for good, index.html revalidated, a missing asset 404, the
  * favicon at the root, and everything else proxied to Directus.
  */
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ROOT } from '../scripts/lib/directus.ts';
+import { hostNginxConf } from '../scripts/lib/cluster/translate.ts';
 import { freePort } from '../scripts/lib/platform.ts';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
@@ -45,22 +46,19 @@ describe.runIf(NGINX)('nginx serves the H5 pre-compressed (deploy/nginx)', () =>
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'platform-nginx-'));
     port = await freePort();
-    const upstream = new URL(inject('baseUrl')).host;
     mkdirSync(join(dir, 'logs'));
+    mkdirSync(join(dir, 'tmp'));
     mkdirSync(join(dir, 'html'));
     symlinkSync(DIST, join(dir, 'html/h5'));
-    const conf = readFileSync(join(ROOT, 'deploy/nginx/nginx.conf'), 'utf8')
-      .replace(/ resolve( |;)/g, '$1')
-      .replace(/^.*zone directus_upstream.*$/m, '')
-      .replace(/^\s*server directus-2:8055.*$/m, '')
-      .replace(/directus-1:8055/g, upstream)
-      .replace(/^\s*resolver .*$/m, '')
-      .replace('/var/run/nginx.pid', join(dir, 'nginx.pid'))
-      .replaceAll('/var/log/nginx/', `${join(dir, 'logs')}/`)
-      .replace('listen 80 default_server;', `listen 127.0.0.1:${port} default_server;`)
-      .replaceAll('/usr/share/nginx/html', join(dir, 'html'));
+    // As the engine-less cluster runs it, with both replicas' upstream lines pointing at the test server.
+    const upstreamPort = Number(new URL(inject('baseUrl')).port);
+    const conf = hostNginxConf(readFileSync(join(ROOT, 'deploy/nginx/nginx.conf'), 'utf8'), {
+      listen: port,
+      upstreams: { 'directus-1': upstreamPort, 'directus-2': upstreamPort },
+      dir,
+      html: join(dir, 'html'),
+    });
     writeFileSync(join(dir, 'nginx.conf'), conf);
-    writeFileSync(join(dir, 'h5.conf'), readFileSync(join(ROOT, 'deploy/nginx/h5.conf'), 'utf8').replaceAll('/usr/share/nginx/html', join(dir, 'html')));
     // nginx's workers (www-data) read the files: the temporary directory is private by default.
     chmodSync(dir, 0o755);
     nginx = spawn(NGINX!, ['-c', join(dir, 'nginx.conf'), '-p', dir, '-g', 'daemon off;'], { stdio: 'inherit' });

@@ -11,8 +11,8 @@
  * the start script's process, outside the server: the ingest path knows nothing of it.
  */
 import { readFileSync } from 'node:fs';
-import { PROJECTS, type DeviceSpec } from '../../seeds/catalogue.ts';
-import { attlogLine, hikvisionEvent, postHikvision, postUniubi, uniubiForm, wallTime, ZkTerminal, type DeviceReply } from './devices.ts';
+import { demoDeviceSecret, PROJECTS, type DeviceSpec } from '../../seeds/catalogue.ts';
+import { attlogLine, hikvisionEvent, postHikvision, postUniubi, uniubiForm, wallTime, ZkTerminal, type DeviceReply, type TerminalSetup } from './devices.ts';
 import { directusCli, type Env } from './directus.ts';
 
 interface PlannedPunch {
@@ -69,30 +69,43 @@ const DEMO_DEVICES = new Map<string, DeviceSpec>(PROJECTS.flatMap((project) => p
 
 /**
  * The terminal of a gate, speaking its vendor's protocol from the demo device's own definition (the
- * one place that knows how each vendor talks; a device's credentials come from the same definition).
+ * one place that knows how each vendor talks) and authenticating with the demo device's published
+ * secret (`demoDeviceSecret`, which the seed stores on the device), as a configured terminal does.
  */
 function terminalFor(gate: DemoGate, baseUrl: string): Terminal {
   const device = DEMO_DEVICES.get(gate.sn);
   if (!device || device.protocol !== gate.protocol) throw new Error(`gate ${gate.sn} is not a demo device`);
+  const setup: TerminalSetup = { secret: demoDeviceSecret(device.sn) };
   switch (device.protocol) {
     case 'zkteco': {
-      const zk = new ZkTerminal(baseUrl, device.sn);
+      const zk = new ZkTerminal(baseUrl, device.sn, setup);
+      // The communication key travels on the handshake only; a refused call (401: session expired,
+      // address changed) sends the terminal back to a keyed handshake, as the PUSH firmware does.
       let shaken = false;
+      // A failed handshake throws, so the punches stay queued for the next tick.
+      const handshake = async () => {
+        if (shaken) return;
+        const { status } = await zk.handshake();
+        if (status !== 200) throw new Error(`handshake answered ${status}`);
+        shaken = true;
+        // A terminal numbers its log for good: records the server already has (its stamp) are not sent again.
+        while (zk.log.length < zk.serverStamp) zk.record('');
+      };
       return {
         gate,
         // The terminal's own log resends whatever the server has not confirmed with OK.
         send: async (punches) => {
-          if (!shaken) {
-            shaken = (await zk.handshake()).status === 200;
-            // A terminal numbers its log for good: records the server already has (its stamp) are not sent again.
-            while (shaken && zk.log.length < zk.serverStamp) zk.record('');
-          }
+          await handshake();
           for (const p of punches) zk.record(attlogLine(p.pin, new Date(p.at), p.direction === 'out' ? 1 : 0, Number(p.verify)));
-          return (await zk.pushAll()).sent;
+          const { sent, refused } = await zk.pushAll();
+          if (refused?.status === 401) shaken = false;
+          return sent;
         },
         // getrequest is the terminal's heartbeat; the commands it brings (enrolments) are confirmed as a terminal does.
         heartbeat: async () => {
-          const { commands } = await zk.poll();
+          await handshake();
+          const { status, commands } = await zk.poll();
+          if (status === 401) shaken = false;
           if (commands.length) await zk.ack(commands.map((command) => ({ id: command.id, returnCode: 0, cmd: 'DATA' })));
         },
       };
@@ -103,14 +116,15 @@ function terminalFor(gate: DemoGate, baseUrl: string): Terminal {
         send: async (punches) => {
           let sent = 0;
           for (const p of punches) {
-            const reply = await postUniubi(baseUrl, uniubiForm({ deviceKey: device.sn, personId: p.pin, at: new Date(p.at), recMode: p.verify === VERIFY_CARD ? '2' : '1', type: p.verify === VERIFY_CARD ? 'card_0' : 'face_0' }));
+            const form = uniubiForm({ deviceKey: device.sn, personId: p.pin, at: new Date(p.at), recMode: p.verify === VERIFY_CARD ? '2' : '1', type: p.verify === VERIFY_CARD ? 'card_0' : 'face_0' });
+            const reply = await postUniubi(baseUrl, form, '/uniubi/callback', setup);
             if (!ok(reply)) break;
             sent += 1;
           }
           return sent;
         },
         heartbeat: async () => {
-          await postUniubi(baseUrl, { deviceKey: device.sn, type: 'heartbeat', time: String(Date.now()), ip: '192.168.1.90' }, '/uniubi/heartbeat');
+          await postUniubi(baseUrl, { deviceKey: device.sn, type: 'heartbeat', time: String(Date.now()), ip: '192.168.1.90' }, '/uniubi/heartbeat', setup);
         },
       };
     }
@@ -125,13 +139,13 @@ function terminalFor(gate: DemoGate, baseUrl: string): Terminal {
           for (const p of punches) {
             const at = new Date(p.at);
             const event = hikvisionEvent({ pin: p.pin, serialNo: serialNo(at), at, attendanceStatus: p.direction === 'out' ? 'checkOut' : 'checkIn' });
-            if (!ok(await postHikvision(baseUrl, device.sn, event))) break;
+            if (!ok(await postHikvision(baseUrl, device.sn, event, 'multipart', setup))) break;
             sent += 1;
           }
           return sent;
         },
         heartbeat: async () => {
-          await postHikvision(baseUrl, device.sn, { ipAddress: '192.168.1.64', dateTime: `${wallTime(new Date()).replace(' ', 'T')}+08:00`, eventType: 'heartBeat', eventState: 'active', eventDescription: 'heartBeat' }, 'json');
+          await postHikvision(baseUrl, device.sn, { ipAddress: '192.168.1.64', dateTime: `${wallTime(new Date()).replace(' ', 'T')}+08:00`, eventType: 'heartBeat', eventState: 'active', eventDescription: 'heartBeat' }, 'json', setup);
         },
       };
     }

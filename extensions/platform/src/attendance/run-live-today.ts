@@ -6,19 +6,20 @@
  */
 import type { Knex } from 'knex';
 import type { PlatformConfig } from '../config';
-import { withJobLease } from '../jobs/lease';
+import { withJobLease, type LeaseResult } from '../jobs/lease';
 import { refreshToday } from './live-today';
 import { rateSettings } from './rate-state';
 
 export const LIVE_TODAY_JOB = 'attendance-live-today';
 
-/** Recomputes today's project and city rows at `now`; false when another runner holds the lease. */
-export async function runLiveToday(knex: Knex, config: PlatformConfig, now: Date): Promise<boolean> {
-  const outcome = await withJobLease(
-    knex,
-    LIVE_TODAY_JOB,
-    () => refreshToday(knex, rateSettings(config, now)),
-    { waitMs: 0 },
-  );
-  return outcome.ran;
+/**
+ * Recomputes today's project and city rows at `now`. `tick` (epoch ms, the scheduler's) makes the
+ * refresh run once per tick across replicas; without it (a direct call) it runs unless another
+ * runner holds the lease.
+ */
+export function runLiveToday(knex: Knex, config: PlatformConfig, now: Date, tick?: number): Promise<LeaseResult<unknown>> {
+  return withJobLease(knex, LIVE_TODAY_JOB, () => refreshToday(knex, rateSettings(config, now)), {
+    waitMs: 0,
+    ...(tick === undefined ? {} : { tick }),
+  });
 }

@@ -7,6 +7,7 @@ import { mountDeviceEndpoints } from './mount-device-endpoints';
 import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
 import { serveRootFavicon } from './serve-root-favicon';
+import { validateDeviceSettings } from './validate-device-settings';
 import { warmFaceModel } from './warm-face-model';
 import { warmOcrEngine } from './warm-ocr';
 
@@ -14,6 +15,7 @@ import { warmOcrEngine } from './warm-ocr';
 export default defineHook(({ init, filter, action }, context) => {
   init('cli.before', ({ program }) => registerCli(program, context));
   guardAppendOnly(filter);
+  validateDeviceSettings(filter);
   handleWarningUpdates(filter, context);
   queueDeviceEnrolment(action, context);
   mountDeviceEndpoints(init, context);

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import cron, { type ScheduledTask } from 'node-cron';
-import { runLiveToday } from '../attendance/run-live-today';
-import { runAttendanceRollup } from '../attendance/run-rollup';
+import { runLiveToday, LIVE_TODAY_JOB } from '../attendance/run-live-today';
+import { ROLLUP_JOB, runAttendanceRollup } from '../attendance/run-rollup';
 import { platformConfig } from '../config';
+import { scheduleLeasedJob, type JobLogger } from '../jobs/schedule-leased-job';
 
 interface ActionRegistrar {
   (event: string, handler: () => void): void;
@@ -11,42 +11,33 @@ interface ActionRegistrar {
 interface SchedulerContext {
   database: Knex;
   env: Record<string, unknown>;
-  logger: { info: (message: string) => void; error: (object: unknown, message?: string) => void };
+  logger: JobLogger;
 }
 
 /**
  * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON and the live refresh of today's figures on
- * PLATFORM_LIVE_TODAY_CRON in every server process (not in CLI runs). Each replica ticks, but only the
- * one that takes the job's database lease works; the others skip that tick (see jobs/lease.ts), so
- * several replicas behave as one scheduler. node-cron's `noOverlap` also keeps a slow run from
- * stacking on itself within one process.
+ * PLATFORM_LIVE_TODAY_CRON, each once per tick across all replicas (jobs/schedule-leased-job.ts).
  */
 export function scheduleAttendanceRollup(action: ActionRegistrar, context: SchedulerContext): void {
-  const tasks: ScheduledTask[] = [];
-  action('server.start', () => {
-    const config = platformConfig(context.env);
-    const schedule = (expression: string, name: string, job: () => Promise<unknown>) => {
-      if (expression === 'off') return;
-      tasks.push(
-        cron.schedule(
-          expression,
-          async () => {
-            try {
-              await job();
-            } catch (error) {
-              context.logger.error(error, `${name} failed`);
-            }
-          },
-          { name, noOverlap: true, timezone: config.PLATFORM_TIMEZONE },
-        ),
-      );
-    };
-    schedule(config.PLATFORM_ROLLUP_CRON, 'attendance-rollup', () =>
-      runAttendanceRollup(context.database, config, { now: new Date() }, { waitMs: 0, log: (line) => context.logger.info(line) }),
-    );
-    schedule(config.PLATFORM_LIVE_TODAY_CRON, 'attendance-live-today', () => runLiveToday(context.database, config, new Date()));
+  const config = () => platformConfig(context.env);
+  scheduleLeasedJob(action, context.logger, {
+    name: ROLLUP_JOB,
+    cron: () => config().PLATFORM_ROLLUP_CRON,
+    timezone: () => config().PLATFORM_TIMEZONE,
+    run: async (tick) => {
+      const report = await runAttendanceRollup(context.database, config(), { now: new Date() }, { waitMs: 0, tick: tick.getTime(), log: (line) => context.logger.info(line) });
+      if (!report.ran) return { ran: false, heldBy: report.heldBy ?? null, ...(report.alreadyRan ? { alreadyRan: true } : {}) };
+      return { ran: true, summary: `${report.projects} projects, ${report.days} project-days` };
+    },
   });
-  action('server.stop', () => {
-    for (const task of tasks) void task.destroy();
+  scheduleLeasedJob(action, context.logger, {
+    name: LIVE_TODAY_JOB,
+    cron: () => config().PLATFORM_LIVE_TODAY_CRON,
+    timezone: () => config().PLATFORM_TIMEZONE,
+    run: async (tick) => {
+      const outcome = await runLiveToday(context.database, config(), new Date(), tick.getTime());
+      if (!outcome.ran) return { ran: false, heldBy: outcome.heldBy, ...(outcome.alreadyRan ? { alreadyRan: true } : {}) };
+      return { ran: true };
+    },
   });
 }

@@ -9,6 +9,7 @@ interface DeviceRow {
   status: string;
   last_seen_at: unknown;
   last_punch_at: unknown;
+  clock_error_at: unknown;
   pending_commands: number | string;
   failed_commands: number | string;
   [column: string]: unknown;
@@ -16,9 +17,10 @@ interface DeviceRow {
 
 /**
  * GET /platform/devices — 设备状态: the project's devices, 在线 when seen within
- * PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, with last-seen time, the newest punch and the commands
+ * PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, with last-seen time, the newest punch, the commands
  * (enrolments, faces, removals) still waiting for the device (pending, sent, failed and to be
- * retried) or given up on (error).
+ * retried) or given up on (error), and 设备时间异常 (`clock_error_at`, `clock_error`) while the
+ * device's latest punches had impossible times.
  */
 export async function listDevices({ req, database, env }: HandlerContext) {
   const scope = await projectScope(req, database);
@@ -27,7 +29,7 @@ export async function listDevices({ req, database, env }: HandlerContext) {
     database('device_commands').count('*').where('device_commands.device', database.ref('devices.id')).whereIn('device_commands.status', statuses).as(alias);
   const lastPunch = database('punches').max('punched_at').where('punches.device', database.ref('devices.id')).as('last_punch_at');
   const rows: DeviceRow[] = await database('devices')
-    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', 'firmware', commands(['pending', 'sent', 'failed'], 'pending_commands'), commands(['error'], 'failed_commands'), lastPunch)
+    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', 'firmware', 'clock_error_at', 'clock_error', commands(['pending', 'sent', 'failed'], 'pending_commands'), commands(['error'], 'failed_commands'), lastPunch)
     .where({ project: scope.projectId })
     .orderBy('id');
   const now = new Date();
@@ -37,6 +39,7 @@ export async function listDevices({ req, database, env }: HandlerContext) {
       ...row,
       last_seen_at: lastSeen,
       last_punch_at: readTimestamp(row.last_punch_at),
+      clock_error_at: readTimestamp(row.clock_error_at),
       pending_commands: Number(row.pending_commands),
       failed_commands: Number(row.failed_commands),
       online: isDeviceOnline({ status: row.status, last_seen_at: lastSeen }, now, windowMinutes),
