@@ -29,7 +29,9 @@ const platform = await runPlatform({
 const url = `http://localhost:${port}`;
 const demoLine = platform.demo
   ? '  Demo terminals:    posting punches through ZKTeco, Uniubi and Hikvision every 5 s (PLATFORM_DEMO_TERMINALS=off to stop them)'
-  : demoOn
+  : platform.demoError
+    ? '  Demo terminals:    not started (see the message above)'
+    : demoOn
     ? '  Demo terminals:    off (no demo city in this database)'
     : '  Demo terminals:    off (PLATFORM_DEMO_TERMINALS=off)';
 console.log(`
@@ -44,7 +46,8 @@ Press Ctrl+C to stop.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void platform.demo?.stop().finally(() => platform.server.kill(signal));
+    // Stop the terminals first (when running), then the server; the script exits with it.
+    void (platform.demo?.stop() ?? Promise.resolve()).finally(() => platform.server.kill(signal));
   });
 }
 platform.server.on('exit', (code) => process.exit(code ?? 0));

@@ -152,9 +152,21 @@ function terminalFor(gate: DemoGate, baseUrl: string): Terminal {
   }
 }
 
+/** Tries of `demo-today`: it is idempotent, and on SQLite it can meet the running server's writes. */
+const PLAN_ATTEMPTS = 4;
+const PLAN_RETRY_MS = 5_000;
+
 async function loadPlan(options: DemoTerminalsOptions): Promise<Plan> {
-  await directusCli(['platform', 'demo-today', '--plan', options.planFile], options.env, { quiet: true });
-  return JSON.parse(readFileSync(options.planFile, 'utf8')) as Plan;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await directusCli(['platform', 'demo-today', '--plan', options.planFile], options.env, { quiet: true });
+      return JSON.parse(readFileSync(options.planFile, 'utf8')) as Plan;
+    } catch (error) {
+      if (attempt >= PLAN_ATTEMPTS) throw error;
+      options.log?.(`demo terminals: bringing the demo city up to now failed (${error instanceof Error ? error.message : String(error)}), trying again`);
+      await new Promise((resolve) => setTimeout(resolve, PLAN_RETRY_MS));
+    }
+  }
 }
 
 /** Shanghai calendar day of an instant. */

@@ -23,8 +23,9 @@ export interface RunningPlatform {
   env: Env;
   baseUrl: string;
   server: ChildProcess;
-  /** Null when off, or when the database has no demo city. */
+  /** Null when off, when the database has no demo city, or when they could not start (`demoError`). */
   demo: DemoTerminals | null;
+  demoError: string | null;
   stop: () => Promise<void>;
 }
 
@@ -34,19 +35,22 @@ export async function runPlatform(options: RunPlatformOptions): Promise<RunningP
   const server = await startServer(env, { quiet: options.quiet ?? false });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   let demo: DemoTerminals | null = null;
+  let demoError: string | null = null;
   try {
     if (options.demo !== false) {
       demo = await startDemoTerminals({ baseUrl, env, planFile: join(options.dataDir, 'demo-plan.json'), ...options.demo, ...(options.log ? { log: options.log } : {}) });
     }
   } catch (error) {
     // The platform itself is up; a demo that cannot start is reported, not fatal.
-    options.log?.(`demo terminals not started: ${error instanceof Error ? error.message : String(error)}`);
+    demoError = error instanceof Error ? error.message : String(error);
+    options.log?.(`demo terminals not started: ${demoError}`);
   }
   return {
     env,
     baseUrl,
     server,
     demo,
+    demoError,
     stop: async () => {
       await demo?.stop();
       await stopServer(server);

@@ -25,6 +25,9 @@ export function registerDemoTodayCommand(platform: Command, ctx: { database: Kne
       try {
         const now = options['now'] === undefined ? new Date() : new Date(String(options['now']));
         if (Number.isNaN(now.getTime())) throw new Error(`--now is not a date-time: ${String(options['now'])}`);
+        // The server is running beside this process on the same SQLite file (its scheduled jobs write
+        // every minute); without a busy timeout a write that meets theirs fails at once (SQLITE_BUSY).
+        if (String(ctx.database.client.config.client).startsWith('sqlite')) await ctx.database.raw('PRAGMA busy_timeout = 20000');
         const report = await bringDemoUpToNow(ctx.database, platformConfig(ctx.env), now, ctx.log);
         if (!report) ctx.log('no demo city in this database: nothing to bring up to date');
         if (typeof options['plan'] === 'string') writeFileSync(options['plan'], JSON.stringify(report ? { demo: true, ...report.plan } : { demo: false }));
