@@ -21,10 +21,10 @@ export interface PunchInput {
 }
 
 /** Verify modes as ZKTeco reports them: 15 face, 3 card (the other vendors are mapped to these). */
-const VERIFY_FACE = '15';
-const VERIFY_CARD = '3';
+export const VERIFY_FACE = '15';
+export const VERIFY_CARD = '3';
 
-interface Habit {
+export interface Habit {
   /** Chance of coming on a working day; Sundays are lower. */
   reliability: number;
   arrive: number;
@@ -35,9 +35,12 @@ interface Habit {
   usesCard: boolean;
 }
 
-interface Gates {
-  in: DeviceRow;
-  out: DeviceRow;
+/** A gate as the simulation needs it (a device row, or a device read back from the database). */
+export type Gate = Pick<DeviceRow, 'id' | 'sn' | 'project' | 'protocol' | 'direction' | 'status'>;
+
+export interface Gates<G extends Gate = Gate> {
+  in: G;
+  out: G;
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
@@ -51,7 +54,8 @@ function normalWithin(rng: Rng, mean: number, sd: number, min: number, max: numb
   return rng.float(min, max);
 }
 
-function habitOf(rng: Rng, employment: EmploymentRow): Habit {
+/** A person's habit, drawn once per person. */
+export function habitOf(rng: Rng, employment: Pick<EmploymentRow, 'role' | 'card_no'>): Habit {
   const manager = employment.role === 'manager';
   return {
     reliability: clamp(rng.normal(manager ? 0.9 : 0.86, 0.06), 0.6, 0.99),
@@ -63,8 +67,18 @@ function habitOf(rng: Rng, employment: EmploymentRow): Habit {
   };
 }
 
+/** Whether a person with `habit` comes on `day` (fewer on Sundays; `factor` thins a rainy day). */
+export function comesOn(rng: Rng, habit: Habit, day: IsoDate, factor = 1): boolean {
+  return rng.chance((weekday(day) === 0 ? habit.reliability * 0.7 : habit.reliability) * factor);
+}
+
+/** The verify mode of one punch: card for card users most of the time, else face. */
+export function verifyOf(rng: Rng, habit: Habit): string {
+  return habit.usesCard && rng.chance(0.8) ? VERIFY_CARD : VERIFY_FACE;
+}
+
 /** The times (seconds after local midnight) and directions one person punches on one day. */
-function dayPunches(rng: Rng, habit: Habit): [number, PunchDirection][] {
+export function dayPunches(rng: Rng, habit: Habit): [number, PunchDirection][] {
   const arrive = Math.floor(normalWithin(rng, habit.arrive, 600, hms(6, 30), hms(8, 30)));
   const leave = Math.floor(normalWithin(rng, habit.leave, 900, hms(17, 0), hms(19, 30)));
   const punches: [number, PunchDirection][] = [[arrive, 'in']];
@@ -80,7 +94,7 @@ function dayPunches(rng: Rng, habit: Habit): [number, PunchDirection][] {
 }
 
 /** What the device sent, as its own protocol would: ATTLOG lines for ZKTeco, JSON for the others. */
-function rawRecord(device: DeviceRow, pin: string, at: string, direction: PunchDirection, verify: string): string {
+export function rawRecord(device: Pick<DeviceRow, 'sn' | 'protocol'>, pin: string, at: string, direction: PunchDirection, verify: string): string {
   const wall = shanghaiWallTime(at);
   const face = verify === VERIFY_FACE;
   switch (device.protocol) {
@@ -119,8 +133,9 @@ function chooseAbsentees(input: PunchInput, rng: Rng): Map<number, IsoDate> {
   return absent;
 }
 
-function gatesByProject(devices: readonly DeviceRow[]): Map<number, Gates> {
-  const gates = new Map<number, Gates>();
+/** Each project's active in-gate and out-gate. */
+export function gatesByProject<G extends Gate>(devices: readonly G[]): Map<number, Gates<G>> {
+  const gates = new Map<number, Gates<G>>();
   for (const device of devices) {
     if (device.project === null || device.status !== 'active') continue;
     const found = devices.find(
@@ -155,14 +170,12 @@ export function simulatePunches(input: PunchInput): PunchRow[] {
     for (const day of window) {
       if (isAfter(employment.entry_date, day) || isAfter(day, lastDay)) continue;
       if (stopFrom !== undefined && !isAfter(stopFrom, day)) continue;
-      let chance = weekday(day) === 0 ? habit.reliability * 0.7 : habit.reliability;
-      if (day === rainyDay) chance *= 0.35;
-      if (!personRng.chance(chance)) continue;
+      if (!comesOn(personRng, habit, day, day === rainyDay ? 0.35 : 1)) continue;
       for (const [seconds, direction] of dayPunches(personRng, habit)) {
         const device = direction === 'in' ? gate.in : gate.out;
         const punchedAt = shanghaiInstant(day, seconds);
         if (punchedAt > device.last_seen_at) continue;
-        const verify = habit.usesCard && personRng.chance(0.8) ? VERIFY_CARD : VERIFY_FACE;
+        const verify = verifyOf(personRng, habit);
         rows.push({
           project: employment.project,
           device: device.id,

@@ -8,7 +8,7 @@ import { cityDayAndSums } from './support/attendance-fixtures';
 import { openDatabase } from './support/db';
 import { api, login } from './support/http';
 
-const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, projectStatuses: PROJECT_STATUSES });
+const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, arrivalBy: '09:30', projectStatuses: PROJECT_STATUSES });
 
 describe('the bureau dashboard 全市实名制概况', () => {
   let bureau: string;

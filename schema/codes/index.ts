@@ -17,6 +17,7 @@ export * from './people';
 export * from './devices';
 export * from './keyPosts';
 export * from './warnings';
+export * from './attendance';
 export * from './regions';
 export * from './bloodTypes';
 export * from './audit';

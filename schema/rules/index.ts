@@ -10,3 +10,4 @@ export * from './bank';
 export * from './account';
 export * from './exit-date';
 export * from './sensitive';
+export * from './amount';

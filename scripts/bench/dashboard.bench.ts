@@ -80,7 +80,7 @@ interface Target {
 
 // The scheduler is off so nothing but the measured requests runs in the servers.
 async function embeddedTarget(): Promise<Target> {
-  const platform = await bootPlatform({ seed: 'small', extraEnv: { PLATFORM_ROLLUP_CRON: 'off' } });
+  const platform = await bootPlatform({ seed: 'small', extraEnv: { PLATFORM_ROLLUP_CRON: 'off', PLATFORM_LIVE_TODAY_CRON: 'off' } });
   const db = knex({ client: 'sqlite3', connection: { filename: platform.env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 0, max: 1 } });
   return {
     baseUrl: platform.baseUrl,
@@ -95,7 +95,7 @@ async function embeddedTarget(): Promise<Target> {
 
 async function clusterTarget(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
-  const cluster = await clusterUp({ dir, seed: 'small', env: { PLATFORM_ROLLUP_CRON: 'off', LOG_LEVEL: 'warn' }, log: () => undefined });
+  const cluster = await clusterUp({ dir, seed: 'small', env: { PLATFORM_ROLLUP_CRON: 'off', PLATFORM_LIVE_TODAY_CRON: 'off', LOG_LEVEL: 'warn' }, log: () => undefined });
   const db = knex({ client: 'pg', connection: cluster.databaseUrl, pool: { min: 0, max: 2 } });
   return {
     baseUrl: cluster.url,
@@ -137,7 +137,7 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     const login = await fetch(`${platform.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LOGINS.bureau) });
     const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
 
-    const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, projectStatuses: PROJECT_STATUSES });
+    const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, arrivalBy: '09:30', projectStatuses: PROJECT_STATUSES });
     console.log(`\nPOST /graphql as bureau staff, ${ROUNDS} sequential requests per panel after ${WARMUP} warm-ups (round trip on this machine):`);
     let worst = 0;
     for (const panel of dashboard.panels) {

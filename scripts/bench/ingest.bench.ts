@@ -93,7 +93,7 @@ async function clusterTarget(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
   const started = performance.now();
   // The roll-up is off so nothing but the measured requests runs in the servers.
-  const cluster = await clusterUp({ dir, seed: 'small', env: { PLATFORM_ROLLUP_CRON: 'off', LOG_LEVEL: 'warn' }, log: () => undefined });
+  const cluster = await clusterUp({ dir, seed: 'small', env: { PLATFORM_ROLLUP_CRON: 'off', PLATFORM_LIVE_TODAY_CRON: 'off', LOG_LEVEL: 'warn' }, log: () => undefined });
   console.log(`cluster up in ${((performance.now() - started) / 1000).toFixed(0)} s: nginx ${cluster.url}, ${Object.keys(cluster.replicas).length} replicas, PostgreSQL`);
   const db = knex({ client: 'pg', connection: cluster.databaseUrl, pool: { min: 1, max: 2 } });
   serverCpuPids = serverPids(Object.values(cluster.replicas).map((url) => url.split(':').at(-1)!));

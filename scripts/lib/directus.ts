@@ -82,7 +82,8 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
   return child;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+// Generous: on a busy 2-core machine a cold start (extensions, OCR warm-up) can take minutes.
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`directus exited with ${child.exitCode} before it was healthy`);

@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'platform-cluster-'));
   const started = Date.now();
-  const output = await clusterCli(dir, ['up', '--seed', 'small', '--env', `PLATFORM_ROLLUP_CRON=${SUITE_JOB_CRON}`, '--env', `PLATFORM_KEY_POST_EXIT_CRON=${SUITE_JOB_CRON}`]);
+  const output = await clusterCli(dir, ['up', '--seed', 'small', '--env', `PLATFORM_ROLLUP_CRON=${SUITE_JOB_CRON}`, '--env', `PLATFORM_KEY_POST_EXIT_CRON=${SUITE_JOB_CRON}`, '--env', `PLATFORM_LIVE_TODAY_CRON=${SUITE_JOB_CRON}`]);
   const url = /^CLUSTER_URL=(\S+)$/m.exec(output.trim().split('\n').at(-1) ?? '')?.[1];
   if (!url) throw new Error(`cluster up printed no CLUSTER_URL as its last line:\n${output}`);
   const cluster = clusterInfo(dir);

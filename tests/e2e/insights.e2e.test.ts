@@ -41,7 +41,7 @@ describe.runIf(hasChromium)('studio in Chromium: the bureau dashboard 全市实�
       await page.waitForTimeout(1500); // charts animate in
       await screenshot(page, 'studio-insights-dashboard');
 
-      const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, projectStatuses: PROJECT_STATUSES });
+      const dashboard = cityDashboard({ deviceOnlineMinutes: 5, warnRate: 0.6, arrivalBy: '09:30', projectStatuses: PROJECT_STATUSES });
       for (const panel of dashboard.panels) expect(await page.getByText(panel.name).first().isVisible(), panel.name).toBe(true);
       expect(await page.locator('.panel-error, .v-notice.danger').count()).toBe(0);
       const ours = fieldsOf(`query { ${dashboard.panels.map((p, i) => graphqlField(`q${i}`, panelQuery(p))).join(' ')} }`);

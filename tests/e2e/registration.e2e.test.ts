@@ -188,7 +188,7 @@ describe.runIf(hasChromium)('H5 in Chromium: 项目班组 and 实名制登记', 
         await input(page, 'reg-id_number').fill(idNumber);
         await input(page, 'reg-issuing_authority').fill('广元市公安局利州区分局');
         await pickDate(page, 'reg-id_valid_from', '2016-05-20');
-        await page.locator('[data-test="reg-long-term"] .van-switch').click();
+        await page.locator('[data-test="reg-long_term"]').click();
       }
       await page.locator('[data-test="id-front"] .van-uploader__preview-image').waitFor();
       await input(page, 'reg-card_no').fill(`E2E${stamp}`);

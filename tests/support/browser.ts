@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/directus.ts';
-import { DEMO_LOGINS } from '../../seeds/demo-logins';
+import { DEMO_LOGINS } from '../../seeds/demo-logins.ts';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -32,6 +32,28 @@ export async function openPhone(): Promise<{ browser: Browser; context: BrowserC
   });
   const page = await context.newPage();
   return { browser, context, page, close: () => browser.close() };
+}
+
+/**
+ * Collects what the page's Content-Security-Policy refused (`securitypolicyviolation` events and the
+ * console's CSP messages) and the same-origin responses that failed (4xx/5xx), for asserting a page
+ * loads cleanly. Call before navigating.
+ * @example const problems = watchPage(page, base); await page.goto(url); expect(await problems()).toEqual([]);
+ */
+export function watchPage(page: Page, base: string): () => Promise<string[]> {
+  const seen: string[] = [];
+  void page.context().addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|CSP violation|Refused to (load|execute|apply|connect|run)/i.test(message.text())) seen.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(base) && !new URL(response.url()).pathname.startsWith('/platform/') && !new URL(response.url()).pathname.startsWith('/auth/')) {
+      seen.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  return async () => [...seen];
 }
 
 /**

@@ -43,6 +43,19 @@ export const PlatformConfig = z.object({
     .string()
     .default('5 0 * * *')
     .refine((value) => value === 'off' || value.trim().split(/\s+/).length >= 5, 'PLATFORM_KEY_POST_EXIT_CRON must be a cron expression or off'),
+  /**
+   * Today's attendance is live (people who have punched so far); before this local time (HH:MM) a low
+   * rate is people still on their way, so 出勤一览表 and the dashboard do not show it as an alarm.
+   */
+  PLATFORM_ATTENDANCE_ARRIVAL_BY: z
+    .string()
+    .default('09:30')
+    .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'PLATFORM_ATTENDANCE_ARRIVAL_BY must be a time HH:MM'),
+  /** node-cron expression of the live refresh of today's figures (project_days, city_days); 'off' disables it. */
+  PLATFORM_LIVE_TODAY_CRON: z
+    .string()
+    .default('* * * * *')
+    .refine((value) => value === 'off' || value.trim().split(/\s+/).length >= 5, 'PLATFORM_LIVE_TODAY_CRON must be a cron expression or off'),
   PLATFORM_UPLOAD_MAX_BYTES: number(10 * 1024 * 1024),
   /** ID-card OCR: longest one image may take before the engine's worker is restarted (503). */
   PLATFORM_OCR_TIMEOUT_MS: number(20_000),

@@ -1,4 +1,5 @@
 import { rate } from '../studio-ui';
+import { RATE_STATES } from '../../codes/attendance';
 import type { CollectionDef } from '../types';
 
 /**
@@ -73,6 +74,11 @@ export const projectDays: CollectionDef = {
  * rows, recomputed by the attendance roll-up after the projects (rollup-city.ts). It exists because
  * the city's rate is Σpresent ÷ Σon_site — a weighted rate no chart can rebuild by averaging the
  * projects' rates. The bureau's dashboard 全市实名制概况 reads it.
+ * - today's row holds live figures (attendance/live-today.ts: who has punched so far, refreshed every
+ *   minute), finished days the roll-up's valid attendance;
+ * - computed_at: when the row was computed (the dashboard's 「截至 HH:MM」);
+ * - rate_state: the rate against PLATFORM_ATTENDANCE_WARN_RATE, 'early' today before
+ *   PLATFORM_ATTENDANCE_ARRIVAL_BY (people still on their way are not an alarm).
  */
 export const cityDays: CollectionDef = {
   collection: 'city_days',
@@ -90,6 +96,32 @@ export const cityDays: CollectionDef = {
     { field: 'key_posts_required', type: 'integer', label: '关键岗位数', default: 0, width: 'half' },
     { field: 'key_posts_present', type: 'integer', label: '关键岗位到岗数', default: 0, width: 'half' },
     { field: 'key_post_rate', type: 'decimal', precision: 5, scale: 4, label: '关键岗位在岗率', width: 'half', ...rate },
+    {
+      field: 'computed_at',
+      type: 'timestamp',
+      label: '计算时间',
+      width: 'half',
+      note: '今日的数字为实时统计，每分钟重算',
+      display: 'datetime',
+      displayOptions: { format: 'HH:mm' },
+    },
+    {
+      field: 'rate_state',
+      type: 'string',
+      maxLength: 16,
+      label: '出勤率状态',
+      choices: RATE_STATES,
+      width: 'half',
+      note: '对照预警线；今日在上班到岗时间之前为“未到预警时间”',
+      display: 'labels',
+      displayOptions: {
+        choices: [
+          { text: '未到预警时间', value: 'early', foreground: '#646566', background: '#F2F3F5' },
+          { text: '正常', value: 'normal', foreground: '#FFFFFF', background: '#2ECDA7' },
+          { text: '低于预警线', value: 'low', foreground: '#FFFFFF', background: '#E35169' },
+        ],
+      },
+    },
   ],
   uniques: [['day']],
 };

@@ -47,8 +47,15 @@ export interface AttendanceSummary {
   thresholds: { attendance: number; key_posts: number };
   /** What makes a day 出勤. */
   valid_rule: { min_punches: number; min_hours: number };
-  /** When the roll-up last ran (figures are at most a few minutes old). */
+  /** When the figures were computed: the last roll-up, or now for today's live day view. */
   updated_at: string | null;
+  /** 'HH:MM': before it today's low rate is people on their way, not an alarm. */
+  arrival_by: string;
+  /**
+   * Today's day view only: live figures (present = punched so far, partial always 0) as of
+   * `computed_at`; `rate_state` 'early' before `arrival_by`.
+   */
+  live: { computed_at: string; rate_state: 'early' | 'normal' | 'low' } | null;
 }
 
 export interface AttendancePerson {

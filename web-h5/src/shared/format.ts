@@ -10,3 +10,8 @@ export function formatDateTime(value: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return '';
   return shanghaiDateTime(date).slice(0, 16).replace('T', ' ');
 }
+
+/** The Beijing clock time of a server timestamp, '10:15' ('' when unreadable): 「截至 10:15」. */
+export function formatClock(value: string | null | undefined): string {
+  return formatDateTime(value).slice(11, 16);
+}

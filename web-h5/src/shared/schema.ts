@@ -70,6 +70,7 @@ export {
   normalizeUscc,
   shanghaiDateTime,
   todayInShanghai,
+  validateAmount,
   validateBankAccount,
   validatePhone,
   validateUscc,

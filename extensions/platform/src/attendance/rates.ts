@@ -40,6 +40,18 @@ export interface KeyPostHolding {
   exit_date?: IsoDate | null;
 }
 
+/** A key_posts row as the database gives it (dates as stored). */
+export function toKeyPostHolding(row: Record<string, unknown>, readDay: (value: unknown) => IsoDate | null): KeyPostHolding {
+  return {
+    unit_role: String(row['unit_role']),
+    post: String(row['post']),
+    person: Number(row['person']),
+    status: String(row['status']),
+    entry_date: readDay(row['entry_date']),
+    exit_date: readDay(row['exit_date']),
+  };
+}
+
 /** Statuses in which a bureau-approved holder has (or had, up to exit_date) the post. */
 const APPROVED_STATUSES: ReadonlySet<string> = new Set(KEY_POST_APPROVED_STATUSES);
 

@@ -7,17 +7,20 @@
 import type { Knex } from 'knex';
 import type { IsoDate } from '../../../../schema/rules/dates';
 import { bulkInsert } from '../db/bulk-insert';
-import { dbDate, readDate } from '../db/values';
+import { dbDate, dbTimestamp, readDate } from '../db/values';
+import { rateState, type RateSettings } from './rate-state';
 import { rate } from './rates';
 
 /** Days per `where day in (…)` read. */
 const DAYS_PER_QUERY = 400;
 
 /**
- * Rewrites the city rows of `days`. On a database whose `city_days` is still empty (one rolled up
- * before the table existed) it fills every day `project_days` has, so the trend has its history.
+ * Rewrites the city rows of `days`, stamped with when (`settings.now`) and how the rate reads against
+ * the warning line (today before the arrival time: 'early'). On a database whose `city_days` is still
+ * empty (one rolled up before the table existed) it fills every day `project_days` has, so the trend
+ * has its history.
  */
-export async function rollupCityDays(knex: Knex, days: readonly IsoDate[]): Promise<number> {
+export async function rollupCityDays(knex: Knex, days: readonly IsoDate[], settings: RateSettings): Promise<number> {
   const empty = !(await knex('city_days').first('id'));
   const all = empty ? (await knex('project_days').distinct('day')).map((row: { day: unknown }) => readDate(row.day)).filter((day): day is IsoDate => day !== null) : [];
   const unique = [...new Set([...days, ...all])];
@@ -31,19 +34,23 @@ export async function rollupCityDays(knex: Knex, days: readonly IsoDate[]): Prom
       .whereIn('day', chunk)
       .groupBy('day');
     const rows = sums.map((row) => {
+      const day = readDate(row['day']) ?? '';
       const onSite = Number(row['on_site'] ?? 0);
       const present = Number(row['present'] ?? 0);
       const required = Number(row['key_posts_required'] ?? 0);
       const keyPresent = Number(row['key_posts_present'] ?? 0);
+      const attendanceRate = rate(present, onSite);
       return {
-        day: dbDate(knex, readDate(row['day'])),
+        day: dbDate(knex, day),
         projects: Number(row['projects']),
         on_site: onSite,
         present,
-        attendance_rate: rate(present, onSite),
+        attendance_rate: attendanceRate,
         key_posts_required: required,
         key_posts_present: keyPresent,
         key_post_rate: rate(keyPresent, required),
+        computed_at: dbTimestamp(knex, settings.now),
+        rate_state: rateState(attendanceRate, day, settings),
       };
     });
     await bulkInsert(knex, 'city_days', rows, { conflict: ['day'], onConflict: 'merge' });

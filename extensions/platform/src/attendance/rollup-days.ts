@@ -11,8 +11,9 @@ import { addDays, type IsoDate } from '../../../../schema/rules/dates';
 import { bulkInsert } from '../db/bulk-insert';
 import { dbDate, dbTimestamp, readDate, readTimestamp } from '../db/values';
 import { groupByEmploymentDay, summariseDay, type ValidityRule } from './day-attendance';
+import { liveFigures, liveProjectDayRow } from './live-today';
 import { consecutiveRuns, dayStart } from './local-days';
-import { keyPostPresence, onSiteOn, rate, type KeyPostHolding } from './rates';
+import { keyPostPresence, onSiteOn, rate, toKeyPostHolding, type KeyPostHolding } from './rates';
 
 /** Days read and written per step: a month of a 1,000-person project is ~70,000 punches. */
 const DAYS_PER_STEP = 31;
@@ -49,16 +50,7 @@ async function projectFacts(knex: Knex, projectId: number): Promise<ProjectFacts
       .select('unit_role', 'post', 'person', 'status', 'entry_date', 'exit_date')
       .where({ project: projectId })
       .whereIn('status', KEY_POST_APPROVED_STATUSES)
-  ).map(
-    (row: Record<string, unknown>): KeyPostHolding => ({
-      unit_role: String(row['unit_role']),
-      post: String(row['post']),
-      person: Number(row['person']),
-      status: String(row['status']),
-      entry_date: readDate(row['entry_date']),
-      exit_date: readDate(row['exit_date']),
-    }),
-  );
+  ).map((row: Record<string, unknown>) => toKeyPostHolding(row, readDate));
   return { employments, unitRoles, holdings };
 }
 
@@ -69,15 +61,17 @@ export interface RollupCounts {
 
 /**
  * Recomputes `days` of project `projectId`. Each run of consecutive days is written in one
- * transaction; `beforeWrite` (the scheduler's lease check) runs before each.
+ * transaction; `beforeWrite` (the scheduler's lease check) runs before each. The `project_days` row
+ * of `today` holds live figures (live-today.ts), every other day valid attendance.
  */
 export async function rollupProjectDays(
   knex: Knex,
   projectId: number,
   days: readonly IsoDate[],
   rule: ValidityRule,
-  beforeWrite: () => void = () => undefined,
+  options: { today: IsoDate; beforeWrite?: () => void },
 ): Promise<RollupCounts> {
+  const beforeWrite = options.beforeWrite ?? (() => undefined);
   const counts: RollupCounts = { days: 0, attendanceRows: 0 };
   if (!days.length) return counts;
   const facts = await projectFacts(knex, projectId);
@@ -103,12 +97,14 @@ export async function rollupProjectDays(
     const attendanceRows: Record<string, unknown>[] = [];
     const kept = new Set<string>();
     const validByDay = new Map<IsoDate, Set<number>>(run.map((day) => [day, new Set<number>()]));
+    const punchedByDay = new Map<IsoDate, Set<number>>(run.map((day) => [day, new Set<number>()]));
     for (const [employmentId, byDay] of groups) {
       const employment = employmentById.get(employmentId);
       if (!employment) continue; // a punch pointing at another project's employment is not this project's attendance
       for (const [day, dayPunches] of byDay) {
         const valid = validByDay.get(day);
         if (!valid) continue;
+        punchedByDay.get(day)?.add(employmentId);
         const summary = summariseDay(dayPunches, rule);
         if (summary.valid) valid.add(employmentId);
         kept.add(`${employmentId}|${day}`);
@@ -127,6 +123,10 @@ export async function rollupProjectDays(
     }
 
     const projectRows = run.map((day) => {
+      if (day === options.today) {
+        const live = liveFigures({ day, stays: facts.employments, punched: punchedByDay.get(day) ?? new Set(), unitRoles: facts.unitRoles, holdings: facts.holdings });
+        return liveProjectDayRow(knex, projectId, day, live);
+      }
       const validIds = validByDay.get(day) ?? new Set<number>();
       const onSite = facts.employments.filter((e) => onSiteOn(e, day));
       const present = onSite.filter((e) => validIds.has(e.id)).length;

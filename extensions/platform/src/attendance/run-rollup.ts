@@ -17,6 +17,7 @@ import type { PlatformConfig } from '../config';
 import { dbTimestamp, readTimestamp } from '../db/values';
 import { withJobLease, type JobLease } from '../jobs/lease';
 import { validityRule } from './day-attendance';
+import { rateSettings } from './rate-state';
 import { daysFromTo, localDayOf, minDay } from './local-days';
 import { reconcileProjectWarnings, resolveWarningsOutside, type WarningCounts } from './reconcile-warnings';
 import { rollupCityDays } from './rollup-city';
@@ -126,7 +127,7 @@ async function rollup(knex: Knex, config: PlatformConfig, request: RollupRequest
     const first = firstDays.get(projectId);
     const days = new Set([...base, ...(first ? daysFromTo(first, today) : []), ...(touched.get(projectId) ?? [])]);
     for (const day of days) cityDays.add(day);
-    const counts = await rollupProjectDays(knex, projectId, [...days], rule, () => lease.assertHeld());
+    const counts = await rollupProjectDays(knex, projectId, [...days], rule, { today, beforeWrite: () => lease.assertHeld() });
     report.days += counts.days;
     report.attendanceRows += counts.attendanceRows;
     lease.assertHeld();
@@ -137,7 +138,7 @@ async function rollup(knex: Knex, config: PlatformConfig, request: RollupRequest
   }
   // The city's sums include the projects just written (and, for a one-project run, everyone else's rows).
   lease.assertHeld();
-  await rollupCityDays(knex, [...cityDays]);
+  await rollupCityDays(knex, [...cityDays], rateSettings(config, request.now));
   if (request.projectId === undefined) {
     report.warnings.resolved += await resolveWarningsOutside(knex, projectIds, request.now);
     const watermark = Math.max(receivedUpTo ?? 0, state.watermark ?? 0);

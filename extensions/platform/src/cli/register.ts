@@ -3,6 +3,7 @@ import type { DirectusApi } from '../directus';
 import { applyDueKeyPostExits, dueExitsDay } from '../key-posts/apply-due-exits';
 import { provision } from '../provision';
 import { seedDemoCity } from '../seed';
+import { registerDemoTodayCommand } from '../seed/demo-today-command';
 
 /** The subset of commander's API the CLI hook uses. */
 interface Command {
@@ -45,6 +46,7 @@ export function registerCli(program: Command, context: DirectusApi & { logger: {
         log(`key posts exited: ${report.exited.length ? report.exited.join(', ') : 'none'}`);
       }, log),
     );
+  registerDemoTodayCommand(platform, { database: context.database, env: context.env, log });
 }
 
 async function run(task: () => Promise<void>, log: (message: string) => void): Promise<void> {

@@ -12,6 +12,7 @@ import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { refuseMachineFields } from './refuse-machine-fields';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
 import { scheduleKeyPostExits } from './schedule-key-post-exits';
+import { serveRootFavicon } from './serve-root-favicon';
 import { validateDeviceSettings } from './validate-device-settings';
 import { warmFaceModel } from './warm-face-model';
 import { warmOcrEngine } from './warm-ocr';
@@ -29,6 +30,7 @@ export default defineHook(({ init, filter, action }, context) => {
   fixFolderListing(init);
   queueDeviceEnrolment(action, context);
   mountDeviceEndpoints(init, context);
+  serveRootFavicon(init, context);
   forgetDeviceCaches(action);
   scheduleAttendanceRollup(action, context);
   scheduleKeyPostExits(action, context);

@@ -10,7 +10,7 @@ import { metaMatches } from './meta-diff';
  */
 export async function provisionInsights(ctx: ProvisionContext): Promise<void> {
   const config = platformConfig(process.env);
-  const dashboard = cityDashboard({ deviceOnlineMinutes: config.PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, warnRate: config.PLATFORM_ATTENDANCE_WARN_RATE, projectStatuses: PROJECT_STATUSES });
+  const dashboard = cityDashboard({ deviceOnlineMinutes: config.PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, warnRate: config.PLATFORM_ATTENDANCE_WARN_RATE, arrivalBy: config.PLATFORM_ATTENDANCE_ARRIVAL_BY, projectStatuses: PROJECT_STATUSES });
   const dashboards = await adminService(ctx, 'DashboardsService');
   const wanted = { name: dashboard.name, icon: dashboard.icon, note: dashboard.note, color: dashboard.color };
   const stored = await ctx.database('directus_dashboards').where({ id: dashboard.id }).first();

@@ -4,11 +4,13 @@
  */
 import { todayInShanghai } from '../../../../schema/rules/dates';
 import { DEMO_BUREAU_ACTOR, DEMO_TABLES, generateDemoCity } from '../../../../seeds/demo-city';
-import { localDayOf } from '../attendance/local-days';
+import { dayStart, localDayOf } from '../attendance/local-days';
 import { runAttendanceRollup } from '../attendance/run-rollup';
 import { platformConfig } from '../config';
 import type { ProvisionContext } from '../provision/context';
 import { DEMO_APPLICATION_NOS, ensureDemoUsers } from './demo-users';
+import { readTimestamp } from '../db/values';
+import { readDemoMarker, writeDemoMarker } from './demo-today';
 import { insertCity } from './insert-city';
 import { setDemoDeviceSecrets } from './demo-device-secrets';
 
@@ -26,6 +28,12 @@ export async function seedDemoCity(ctx: ProvisionContext, options: SeedOptions):
     ctx.log('demo city already loaded');
     // A load that stopped before its users were made is completed here; existing users are left alone.
     await ctx.database.transaction((trx) => ensureDemoUsers(api, trx));
+    // A city loaded before the marker existed gets it now (its punches run up to the newest one).
+    if (!(await readDemoMarker(ctx.database))) {
+      const newest = await ctx.database('punches').max({ at: 'punched_at' }).first();
+      const through = readTimestamp(newest?.['at']) ?? new Date().toISOString();
+      await writeDemoMarker(ctx.database, { loadedAt: through, filledThrough: through });
+    }
     return;
   }
 
@@ -33,6 +41,8 @@ export async function seedDemoCity(ctx: ProvisionContext, options: SeedOptions):
   const city = generateDemoCity({ small: options.small, today: todayInShanghai(clock), now: clock.toISOString() });
   await ctx.database.transaction(async (trx) => {
     const inserted = await insertCity(trx, city);
+    // The marker that lets `demo-today` and the demo terminals keep this city current (and only this one).
+    await writeDemoMarker(trx, { loadedAt: clock.toISOString(), filledThrough: dayStart(todayInShanghai(clock)).toISOString() });
     const bureauId = await ensureDemoUsers(api, trx);
     // The bureau's past decisions name the bureau user, as live decisions do.
     const projectIds = inserted.projects.map((row) => row['id'] as number);

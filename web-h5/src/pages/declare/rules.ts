@@ -2,10 +2,12 @@ import type { FieldRule } from 'vant';
 import {
   compareIsoDates,
   todayInShanghai,
+  validateAmount,
   validateBankAccount,
   validatePhone,
   validateUscc,
 } from '@/shared/schema';
+import { filled, maxLength, need } from '@/shared/field-rules';
 import type { DeclarationDraft, UnitDraft } from './form';
 
 /** Names of the van-fields of the form (units are `units.<index>.<key>`). */
@@ -15,27 +17,13 @@ export type UnitFieldName = Exclude<keyof UnitDraft, 'role'>;
 /** Appends the server-refusal rule to a field's rules (see use-server-errors). */
 export type WithServerRule = (name: string, rules: FieldRule[]) => FieldRule[];
 
-const filled = (value: string): boolean => value.trim() !== '';
 
-// `required` drives the asterisk (van-form required="auto"); the validator also refuses blanks-only input.
-const need = (label: string, verb = '请输入'): FieldRule => ({
-  required: true,
-  message: `${verb}${label}`,
-  validator: (value: string) => filled(value),
-});
-
-const maxLength = (label: string, max: number): FieldRule => ({
-  validator: (value: string) => value.trim().length <= max,
-  message: `${label}不能超过${max}个字`,
-});
-
-/** An optional positive decimal with at most two places and `intDigits` before the point. */
+/** An optional positive decimal with at most two places and `intDigits` before the point; the message says what is allowed. */
 const positiveDecimal = (label: string, intDigits = 12): FieldRule => ({
   validator: (value: string) => {
     if (!filled(value)) return true;
-    const text = value.trim();
-    if (!new RegExp(`^\\d{1,${intDigits}}(\\.\\d{1,2})?$`).test(text)) return `${label}须为数字，最多两位小数`;
-    return Number(text) > 0 || `${label}须大于0`;
+    const result = validateAmount(value, label, intDigits);
+    return result.ok || result.message;
   },
 });
 
@@ -77,10 +65,10 @@ export function projectRules(
     ],
     permit_no: [need('施工许可证号'), maxLength('施工许可证号', 64)],
     permit_issued_on: [need('施工许可证发放日期', '请选择'), notAfterToday('发放日期')],
-    floor_area: [positiveDecimal('建筑面积')],
+    floor_area: [positiveDecimal('建筑面积', 10)],
     height: [positiveDecimal('建筑高', 6)],
     structure_levels: [maxLength('结构层次', 64)],
-    cost: [positiveDecimal('工程造价')],
+    cost: [positiveDecimal('工程造价', 10)],
     payroll_bank: [need('开户银行'), maxLength('开户银行', 100)],
     payroll_account_name: [need('账户名称'), maxLength('账户名称', 100)],
     payroll_account_no: [
@@ -94,7 +82,7 @@ export function projectRules(
     ],
     deposit_method: [need('保证金办理方式', '请选择')],
     // The field is not rendered for 依规免缴, so its rules only run when an amount is due.
-    deposit_amount: [need('保证金金额'), positiveDecimal('保证金金额')],
+    deposit_amount: [need('保证金金额'), positiveDecimal('保证金金额', 10)],
   };
   for (const name of Object.keys(rules) as ProjectFieldName[]) rules[name] = withServer(name, rules[name]);
   return rules;

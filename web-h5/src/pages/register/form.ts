@@ -1,21 +1,9 @@
-import type { IdCardFields } from '@/api/id-card-ocr';
 import type { RegistrationPayload } from '@/api/registrations';
+import { emptyIdentity, validToOf, type IdentityForm } from '@/shared/identity-form';
 import { normalizeIdNumber, normalizePhone, todayInShanghai, WAGE_SETTLEMENT_MODES, type EmploymentRole, type Gender } from '@/shared/schema';
 
-/** The 实名制登记 form as typed: every input a string ('' when empty). */
-export interface RegistrationDraft {
-  name: string;
-  gender: Gender | '';
-  ethnicity: string;
-  birth_date: string;
-  address: string;
-  id_number: string;
-  issuing_authority: string;
-  id_valid_from: string;
-  id_valid_to: string;
-  /** 有效期限 …-长期 */
-  long_term: boolean;
-  temporary_id: boolean;
+/** The 实名制登记 form as typed: the ID card's fields (shared/identity-form.ts) and the site's; every input a string ('' when empty). */
+export interface RegistrationDraft extends IdentityForm {
   card_no: string;
   trade: string;
   phone: string;
@@ -28,17 +16,7 @@ export interface RegistrationDraft {
 
 export function emptyDraft(): RegistrationDraft {
   return {
-    name: '',
-    gender: '',
-    ethnicity: '',
-    birth_date: '',
-    address: '',
-    id_number: '',
-    issuing_authority: '',
-    id_valid_from: '',
-    id_valid_to: '',
-    long_term: false,
-    temporary_id: false,
+    ...emptyIdentity(),
     card_no: '',
     trade: '',
     phone: '',
@@ -48,19 +26,6 @@ export function emptyDraft(): RegistrationDraft {
     wage_unit: '',
     contract_template: '',
   };
-}
-
-/** Copies what the OCR read into the draft (fields it did not read keep what was typed). */
-export function applyRecognised(draft: RegistrationDraft, fields: Partial<IdCardFields>): void {
-  const { id_valid_to: validTo, ...rest } = fields;
-  Object.assign(draft, rest);
-  if (validTo === '长期') {
-    draft.long_term = true;
-    draft.id_valid_to = '';
-  } else if (validTo) {
-    draft.long_term = false;
-    draft.id_valid_to = validTo;
-  }
 }
 
 /** Whether the settlement mode lets the user name the unit (计量/计件, 定额, 其它). */
@@ -81,7 +46,7 @@ export function toPayload(draft: RegistrationDraft, target: { role: EmploymentRo
     id_number: normalizeIdNumber(draft.id_number),
     issuing_authority: draft.issuing_authority.trim(),
     id_valid_from: draft.id_valid_from,
-    id_valid_to: draft.long_term ? '长期' : draft.id_valid_to,
+    id_valid_to: validToOf(draft),
     temporary_id: draft.temporary_id,
     card_no: orNull(draft.card_no),
     trade: draft.trade,

@@ -1,4 +1,3 @@
-import { todayInShanghai } from '../../../../../../schema/rules/dates';
 import { attendancePeople, PeopleQuery, SUMMARY_LABELS } from '../../../attendance/summary';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
@@ -11,5 +10,5 @@ import type { HandlerContext } from '../context';
 export async function listAttendancePeople({ req, database }: HandlerContext) {
   const scope = await projectScope(req, database);
   const query = parseInput(PeopleQuery, req.query, SUMMARY_LABELS);
-  return attendancePeople(database, scope.projectId, query, todayInShanghai(new Date()));
+  return attendancePeople(database, scope.projectId, query, new Date());
 }

@@ -5,6 +5,7 @@ import { conflict, notYours } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
 import type { HandlerContext } from '../context';
+import { likeContains } from './people.get';
 
 interface FaceRow {
   id: number;
@@ -42,22 +43,29 @@ const toItem = (row: FaceRow) => ({
 /**
  * GET /platform/faces?q=&team=&missing=1&page= — 人脸采集: the project's on-site people with their
  * face status, searchable by 姓名 and 班组, optionally only those without a face photo; masked.
+ * `total` counts what the list shows, `missing_total` those of the same search without a face photo.
  */
 export async function listFaces({ req, database }: HandlerContext) {
   const scope = await projectScope(req, database);
   const query = parseInput(FaceListQuery, req.query, FACE_LIST_LABELS);
-  const onSite = database('employments')
+  // Both counts come from the same search: 「共1人」 next to 「未采集 2 人」 would contradict each other.
+  const searched = database('employments')
     .join('people', 'people.id', 'employments.person')
     .leftJoin('teams', 'teams.id', 'employments.team')
-    .where({ 'employments.project': scope.projectId, 'employments.status': 'on_site' });
-  const filtered = onSite.clone().modify((q) => {
-    if (query.q) q.andWhere((w) => w.where('people.name', 'like', `%${query.q}%`).orWhere('teams.name', 'like', `%${query.q}%`));
-    if (query.team) q.andWhere('employments.team', query.team);
+    .where({ 'employments.project': scope.projectId, 'employments.status': 'on_site' })
+    .modify((q) => {
+      if (query.q) {
+        const pattern = likeContains(query.q);
+        q.andWhere((w) => w.whereRaw(`people.name like ? escape '\\'`, [pattern]).orWhereRaw(`teams.name like ? escape '\\'`, [pattern]));
+      }
+      if (query.team) q.andWhere('employments.team', query.team);
+    });
+  const filtered = searched.clone().modify((q) => {
     if (query.missing === '1') q.whereNull('people.face_photo');
   });
   const [[total], [missing]] = await Promise.all([
     filtered.clone().count({ n: '*' }),
-    onSite.clone().whereNull('people.face_photo').count({ n: '*' }),
+    searched.clone().whereNull('people.face_photo').count({ n: '*' }),
   ]);
   const rows: FaceRow[] = await filtered
     .clone()

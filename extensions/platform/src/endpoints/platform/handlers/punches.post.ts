@@ -1,6 +1,7 @@
 import { validityRule } from '../../../attendance/day-attendance';
 import { localDayOf } from '../../../attendance/local-days';
 import { MANUAL_PUNCH_LABELS, ManualPunchInput, manualDedupKey, manualPunchRefusal } from '../../../attendance/manual-punch';
+import { rateSettings } from '../../../attendance/rate-state';
 import { rollupCityDays } from '../../../attendance/rollup-city';
 import { rollupProjectDays } from '../../../attendance/rollup-days';
 import { writeAudit } from '../../../audit/write-audit';
@@ -70,8 +71,10 @@ export async function addManualPunch({ req, database, env }: HandlerContext) {
     // (which recomputes the day again from received_at; recomputing is idempotent).
     // The city's sums of that day include the project's new figures (the studio dashboard reads them).
     const day = localDayOf(at);
-    await rollupProjectDays(trx, scope.projectId, [day], validityRule(platformConfig(env)));
-    await rollupCityDays(trx, [day]);
+    const now = new Date();
+    const config = platformConfig(env);
+    await rollupProjectDays(trx, scope.projectId, [day], validityRule(config), { today: localDayOf(now) });
+    await rollupCityDays(trx, [day], rateSettings(config, now));
     return punchId;
   });
   return { id, employment: punch.employment, punched_at: punch.punched_at, direction: punch.direction, source: punch.source, reason: punch.reason };
