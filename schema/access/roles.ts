@@ -48,6 +48,8 @@ export const POLICIES: readonly PolicyDef[] = [
       ...readAll,
       warnings: ['read', 'update'],
       devices: ['read', 'create', 'update'],
+      // Bureau staff issue and revoke site-agent tokens; a credential is never deleted (its use stays on record).
+      credentials: ['read', 'create', 'update'],
       directus_files: ['read'],
       directus_users: ['read'],
       directus_roles: ['read'],

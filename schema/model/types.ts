@@ -46,6 +46,13 @@ export interface FieldDef {
   special?: string[];
   /** Sensitive personal data: masked by the display in list views. */
   sensitive?: boolean;
+  /**
+   * Write-only secret (a terminal's password, an app secret): provisioned with Directus's `encrypt`
+   * special, so it is stored encrypted with SECRET, every read through Directus with an
+   * accountability (REST, GraphQL, studio, exports, revisions) returns `**********`, and only
+   * internal reads (accountability null) decrypt it.
+   */
+  secret?: true;
 }
 
 /** A one-to-many or many-to-many alias field shown in the studio. */

@@ -25,10 +25,10 @@ export function toFieldSpec(def: FieldDef, sort: number): Record<string, unknown
 function fieldMeta(def: FieldDef, sort: number, isFile: boolean, choices: { text: string; value: string }[] | undefined) {
   return {
     interface: def.interface ?? defaultInterface(def, isFile, Boolean(choices)),
-    options: def.options ?? (choices ? { choices } : defaultOptions(def)),
+    options: def.options ?? (choices ? { choices } : def.secret ? { masked: true } : defaultOptions(def)),
     display: def.display ?? defaultDisplay(def, isFile, Boolean(choices)),
     display_options: def.displayOptions ?? (choices ? { choices: choices.map((c) => ({ text: c.text, value: c.value })) } : relatedTemplate(def)),
-    special: def.special ?? (def.type === 'json' ? ['cast-json'] : isFile ? ['file'] : def.m2o ? ['m2o'] : def.type === 'boolean' ? ['cast-boolean'] : null),
+    special: def.special ?? (def.secret ? ['encrypt'] : def.type === 'json' ? ['cast-json'] : isFile ? ['file'] : def.m2o ? ['m2o'] : def.type === 'boolean' ? ['cast-boolean'] : null),
     required: def.required ?? false,
     readonly: def.readonly ?? false,
     hidden: def.hidden ?? false,
