@@ -10,6 +10,19 @@ export const PlatformConfig = z.object({
   PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES: number(5),
   PLATFORM_DEVICE_COMMAND_MAX_ATTEMPTS: number(3),
   PLATFORM_DEVICE_COMMAND_ACK_TIMEOUT_MINUTES: number(10),
+  /**
+   * Hikvision/Uniubi enrolment (the platform or a site agent calls the terminal): seconds between
+   * delivery ticks (0: the platform delivers nothing directly; agents still pull).
+   */
+  PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** Requests in flight to one terminal at a time. */
+  PLATFORM_DEVICE_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Deliveries of one command to an unreachable or busy terminal before it is marked 下发失败. */
+  PLATFORM_DEVICE_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** First retry delay; doubled for every further attempt, at most 30 minutes. */
+  PLATFORM_DEVICE_DELIVERY_BACKOFF_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** Longest one request to a terminal may take (a face upload included). */
+  PLATFORM_DEVICE_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   PLATFORM_INGEST_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(100).default(5),
   PLATFORM_WORKER_MAX_AGE_MALE: number(60),
   PLATFORM_WORKER_MAX_AGE_FEMALE: number(50),
