@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['schema/**/*.test.ts', 'seeds/**/*.test.ts', 'extensions/platform/src/**/*.test.ts', 'web-h5/src/**/*.test.ts'],
+          include: ['schema/**/*.test.ts', 'seeds/**/*.test.ts', 'extensions/platform/src/**/*.test.ts', 'agent/src/**/*.test.ts', 'web-h5/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
