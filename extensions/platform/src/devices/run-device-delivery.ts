@@ -19,7 +19,7 @@ import { recordDeliveryResults, type HttpDeliverySettings } from './commands/rec
 import { deliverCommands } from './delivery/deliver-commands';
 import { createTerminalClient } from './delivery/terminal-client';
 import type { DeliveryCommand, DeliveryResult } from './delivery/types';
-import { loadDeliveryTargets, type DeliveryTarget } from './delivery-targets';
+import { loadDeliveryTargets, sameSettings, type DeliveryTarget } from './delivery-targets';
 import type { QueuedCommand } from './commands/command-payload';
 
 export const DELIVERY_JOB = 'device-delivery';
@@ -84,18 +84,30 @@ export function batchHalted(results: readonly DeliveryResult[]): boolean {
   return results.some((r) => ['AUTH', 'LOCKED', 'UNREACHABLE', 'TIMEOUT'].includes(r.code));
 }
 
-async function deliverToTerminal(api: DirectusApi, target: DeliveryTarget, settings: TerminalDeliverySettings, lease: JobLease, counts: DeliveryCounts, started: number): Promise<void> {
+async function deliverToTerminal(api: DirectusApi, first: DeliveryTarget, settings: TerminalDeliverySettings, lease: JobLease, counts: DeliveryCounts, started: number): Promise<void> {
   const database: Knex = api.database;
-  const client = createTerminalClient(target, { concurrency: settings.concurrency, timeoutMs: settings.timeoutMs });
+  const connect = (target: DeliveryTarget) => createTerminalClient(target, { concurrency: settings.concurrency, timeoutMs: settings.timeoutMs });
+  let target = first;
+  let client = connect(target);
   try {
-    for (;;) {
+    for (let round = 0; ; round += 1) {
       lease.assertHeld();
+      // Settings read again before every round: a corrected password or address applies at once.
+      if (round > 0) {
+        const [fresh] = await loadDeliveryTargets(api, { agent: null }, [target.id]);
+        if (!fresh) return;
+        if (!sameSettings(fresh, target)) {
+          client.close();
+          target = fresh;
+          client = connect(target);
+        }
+      }
       const now = new Date();
       const due = await dueCommands(database, target.id, { maxAttempts: settings.http.maxAttempts, ackTimeoutMs: settings.ackTimeoutMs }, now, BATCH);
       if (!due.length) return;
       await markSent(database, due.map((c) => c.id), now);
       const results = await deliverCommands(client, due.map(toDelivery), { concurrency: settings.concurrency, loadFace: (file) => readDeviceFace(api, file) });
-      await recordDeliveryResults(database, results, settings.http, new Date(), { deviceIds: [target.id] });
+      await recordDeliveryResults(database, results, settings.http, new Date(), { deviceIds: [target.id], settingsReadAt: target.readAt });
       countResults(counts, results);
       if (batchHalted(results) || Date.now() - started > RUN_BUDGET_MS) return;
     }

@@ -1,10 +1,11 @@
+import type { Knex } from 'knex';
 import { normaliseApiUrl } from '../devices/api-url';
 import type { DirectusApi } from '../directus';
 import { invalid } from '../http/errors';
 import { mayUpdateItems, type Accountability } from '../http/item-permissions';
 
 interface FilterRegistrar {
-  (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { accountability?: Accountability | null }) => unknown): void;
+  (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { accountability?: Accountability | null; database?: Knex }) => unknown): void;
 }
 
 type Payload = Record<string, unknown>;
@@ -19,11 +20,13 @@ const MASK = '**********';
  * device's own project (also when the device moves to another project).
  */
 export function guardDeviceSettings(filter: FilterRegistrar, api: DirectusApi): void {
-  filter('devices.items.create', (payload) => checkSettings(api, asPayload(payload), []));
+  // A create's filter runs inside Directus's transaction: its reads go through that transaction
+  // (on SQLite, with one connection, any other read would wait for it forever).
+  filter('devices.items.create', (payload, _meta, context) => checkSettings(context.database ?? api.database, asPayload(payload), []));
   filter('devices.items.update', async (payload, meta, context) => {
     const keys = (Array.isArray(meta['keys']) ? meta['keys'] : []).map(Number).filter(Number.isInteger);
     if (context.accountability && !(await mayUpdateItems(api, context.accountability, 'devices', keys))) return payload;
-    return checkSettings(api, asPayload(payload), keys);
+    return checkSettings(context.database ?? api.database, asPayload(payload), keys);
   });
 }
 
@@ -33,7 +36,7 @@ function asPayload(payload: unknown): Payload {
 
 const blank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
-async function checkSettings(api: DirectusApi, payload: Payload, keys: number[]): Promise<Payload> {
+async function checkSettings(database: Knex, payload: Payload, keys: number[]): Promise<Payload> {
   if ('api_url' in payload) {
     const value = payload['api_url'];
     if (blank(value)) payload['api_url'] = null;
@@ -46,12 +49,12 @@ async function checkSettings(api: DirectusApi, payload: Payload, keys: number[])
     else if (payload['api_password'] === '' || payload['api_password'] === undefined) payload['api_password'] = null;
   }
   if (!('agent' in payload) && !('project' in payload)) return payload;
-  const rows: { project: unknown; agent: unknown }[] = keys.length ? await api.database('devices').whereIn('id', keys).select('project', 'agent') : [{ project: null, agent: null }];
+  const rows: { project: unknown; agent: unknown }[] = keys.length ? await database('devices').whereIn('id', keys).select('project', 'agent') : [{ project: null, agent: null }];
   for (const row of rows) {
     const agent = 'agent' in payload ? keyOf(payload['agent']) : keyOf(row.agent);
     if (agent === null) continue;
     const project = 'project' in payload ? keyOf(payload['project']) : keyOf(row.project);
-    const credential = await api.database('credentials').where({ id: agent }).first('kind', 'status', 'project');
+    const credential = await database('credentials').where({ id: agent }).first('kind', 'status', 'project');
     if (!credential || credential.kind !== 'site_agent' || credential.status !== 'active' || project === null || Number(credential.project) !== project) {
       throw invalid('DEVICE_AGENT_INVALID', '现场代理须为该设备所属项目的有效现场代理凭证；设备换项目时请先清除现场代理', 'agent');
     }

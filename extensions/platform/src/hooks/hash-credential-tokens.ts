@@ -1,10 +1,11 @@
+import type { Knex } from 'knex';
 import { hashToken, isTokenShaped, tokenHint } from '../credentials/token';
 import type { DirectusApi } from '../directus';
 import { conflict, invalid } from '../http/errors';
 import { mayUpdateItems, type Accountability } from '../http/item-permissions';
 
 interface FilterRegistrar {
-  (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { accountability?: Accountability | null }) => unknown): void;
+  (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { accountability?: Accountability | null; database?: Knex }) => unknown): void;
 }
 
 type Payload = Record<string, unknown>;
@@ -16,12 +17,12 @@ type Payload = Record<string, unknown>;
  * Whatever else happens to the request, a plaintext token is never passed on.
  */
 export function hashCredentialTokens(filter: FilterRegistrar, api: DirectusApi): void {
-  filter('credentials.items.create', (payload) => prepareCredential(api, asPayload(payload), null));
+  filter('credentials.items.create', (payload, _meta, context) => prepareCredential(context.database ?? api.database, asPayload(payload), null));
   filter('credentials.items.update', async (payload, meta, context) => {
     const keys = (Array.isArray(meta['keys']) ? meta['keys'] : []).map(Number).filter(Number.isInteger);
     // Without permission Directus refuses the update itself (403); nothing about the rows is told.
     if (context.accountability && !(await mayUpdateItems(api, context.accountability, 'credentials', keys))) return hashTokenIn(asPayload(payload));
-    return prepareCredential(api, asPayload(payload), keys);
+    return prepareCredential(context.database ?? api.database, asPayload(payload), keys);
   });
 }
 
@@ -38,7 +39,7 @@ function hashTokenIn(payload: Payload): Payload {
   return { ...payload, token: hashToken(token), token_hint: tokenHint(token), issued_at: new Date().toISOString() };
 }
 
-async function prepareCredential(api: DirectusApi, payload: Payload, keys: number[] | null): Promise<Payload> {
+async function prepareCredential(database: Knex, payload: Payload, keys: number[] | null): Promise<Payload> {
   const token = payload['token'];
   if (token !== undefined && token !== null && token !== '' && (typeof token !== 'string' || !isTokenShaped(token))) {
     throw invalid('CREDENTIAL_TOKEN_FORMAT', '令牌须为 24 至 256 位、不含空格的字符', 'token');
@@ -50,7 +51,7 @@ async function prepareCredential(api: DirectusApi, payload: Payload, keys: numbe
     if (out['status'] === 'revoked') out['revoked_at'] = now;
     return out;
   }
-  const rows: { status: string; kind: string }[] = keys.length ? await api.database('credentials').whereIn('id', keys).select('status', 'kind') : [];
+  const rows: { status: string; kind: string }[] = keys.length ? await database('credentials').whereIn('id', keys).select('status', 'kind') : [];
   const revoked = rows.some((row) => row.status === 'revoked');
   if (revoked && out['status'] === 'active') throw conflict('CREDENTIAL_REVOKED', '已吊销的凭证不能恢复，请新建凭证');
   if (revoked && typeof out['token'] === 'string') throw conflict('CREDENTIAL_REVOKED', '已吊销的凭证不能再生成令牌，请新建凭证');
