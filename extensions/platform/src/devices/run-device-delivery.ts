@@ -13,6 +13,7 @@ import type { Knex } from 'knex';
 import type { PlatformConfig } from '../config';
 import type { DirectusApi } from '../directus';
 import { withJobLease, type JobLease } from '../jobs/lease';
+import type { QueuedCommand } from './commands/command-payload';
 import { dueCommands, markSent } from './commands/deliver';
 import { readDeviceFace } from './commands/face-image';
 import { recordDeliveryResults, type HttpDeliverySettings } from './commands/record-delivery';
@@ -20,7 +21,6 @@ import { deliverCommands } from './delivery/deliver-commands';
 import { createTerminalClient } from './delivery/terminal-client';
 import type { DeliveryCommand, DeliveryResult } from './delivery/types';
 import { loadDeliveryTargets, sameSettings, type DeliveryTarget } from './delivery-targets';
-import type { QueuedCommand } from './commands/command-payload';
 
 export const DELIVERY_JOB = 'device-delivery';
 
