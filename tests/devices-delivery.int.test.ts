@@ -349,6 +349,20 @@ describe('a terminal that refuses or cannot be reached', () => {
   });
 });
 
+describe('a terminal moved to another project', () => {
+  test('forgets the first project\'s people and holds exactly the new project\'s', async () => {
+    const other = await createApprovedProject('人脸机搬迁', baseUrl);
+    const otherTeam = await insertTeam(db, other.id);
+    await insertOnSite(db, other.id, otherTeam, { count: 3, namePrefix: '搬迁' });
+    const expected = await onSitePeople(db, other.id);
+    expect((await api('PATCH', `/items/devices/${devices.legacy}`, { token: bureau, baseUrl, json: { project: other.id } })).status).toBe(200);
+    await waitFor(async () => {
+      const pins = [...legacy.persons.keys()].sort().join();
+      return pins === expected.map((p) => p.pin).sort().join() && expected.every((p) => legacy.persons.get(p.pin)!.name === p.name) && (await allDone());
+    }, 'the moved terminal to hold the new project only', 60_000);
+  });
+});
+
 describe('the delivery job', () => {
   test('runs each tick once, under the lease, and says so in platform_jobs', async () => {
     const row = await db('platform_jobs').where({ name: 'device-delivery' }).first();
