@@ -47,10 +47,9 @@ export interface FieldDef {
   /** Sensitive personal data: masked by the display in list views. */
   sensitive?: boolean;
   /**
-   * Write-only secret (a terminal's password, an app secret): provisioned with Directus's `encrypt`
-   * special, so it is stored encrypted with SECRET, every read through Directus with an
-   * accountability (REST, GraphQL, studio, exports, revisions) returns `**********`, and only
-   * internal reads (accountability null) decrypt it.
+   * A write-only secret (a device's key, an API password): stored encrypted with Directus's `encrypt`
+   * special (SECRET is the key); every accountable read (REST, GraphQL, studio, exports, revisions)
+   * shows `**********`; only internal reads without accountability decrypt it.
    */
   secret?: true;
 }

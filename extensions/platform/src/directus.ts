@@ -26,12 +26,11 @@ export async function createService(api: DirectusApi, name: string, knex: Knex =
 }
 
 /**
- * Directus's ItemsService for `collection` with no accountability: the internal read that returns
- * fields stored with the `encrypt` special decrypted (a terminal's password), which every read with
- * an accountability masks.
+ * An `ItemsService` for `collection` without accountability: it reads and writes as the system, so
+ * it decrypts `encrypt` fields (secrets) that every accountable read masks.
  */
 export async function createItemsService(api: DirectusApi, collection: string, knex: Knex = api.database): Promise<ServiceInstance> {
-  const Service = (api.services as Record<string, (new (collection: string, options: { schema: unknown; knex: Knex; accountability: null }) => ServiceInstance) | undefined>)['ItemsService'];
+  const Service = (api.services as Record<string, (new (collection: string, options: { schema: unknown; knex: Knex; accountability: unknown }) => ServiceInstance) | undefined>)['ItemsService'];
   if (!Service) throw new Error('Directus service ItemsService is not available');
   return new Service(collection, { schema: await api.getSchema({ database: knex }), knex, accountability: null });
 }

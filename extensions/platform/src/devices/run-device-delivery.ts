@@ -3,11 +3,11 @@
  * with a 终端接口地址 and no 现场代理) get their due commands (devices/delivery), under the job lease
  * `device-delivery` so one replica delivers at a time.
  *
- * Ticks are wall-clock slots of PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS (tick = round(now /
- * interval)). Every replica wakes at each slot; the one that takes the lease runs, the others skip
- * (lease busy); a replica that takes it for a slot already saved skips too. So each tick runs
- * exactly once across replicas, and the saved state (`platform_jobs`, name `device-delivery`) says
- * which: `tick`, `ranAt`, `ranBy` (the lease holder) and `recent` (the last 20 ticks that ran).
+ * Scheduled like every platform job (jobs/schedule-leased-job.ts): every replica ticks on the
+ * PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS grid and logs `job device-delivery tick <ISO>: ran …` or
+ * `…: skipped, …`; the lease row (`platform_jobs`, name `device-delivery`) keeps `last_tick`, so each
+ * tick runs exactly once across replicas. Its saved state says which runner did: `tick` (epoch ms),
+ * `ranAt`, `ranBy` (the lease holder), `last` (the counts) and `recent` (the last 20 ticks that ran).
  */
 import type { Knex } from 'knex';
 import type { PlatformConfig } from '../config';
@@ -118,8 +118,6 @@ async function deliverToTerminal(api: DirectusApi, first: DeliveryTarget, settin
 
 async function deliverTick(api: DirectusApi, settings: TerminalDeliverySettings, tick: number, lease: JobLease, log: (line: string) => void): Promise<DeliveryTickReport> {
   const counts: DeliveryCounts = { terminals: 0, done: 0, retry: 0, failed: 0 };
-  const savedTick = lease.state['tick'];
-  if (typeof savedTick === 'number' && savedTick >= tick) return { ran: false, alreadyRan: true, tick, ...counts };
   const started = Date.now();
   const targets = await loadDeliveryTargets(api, { agent: null });
   counts.terminals = targets.length;
@@ -139,17 +137,17 @@ async function deliverTick(api: DirectusApi, settings: TerminalDeliverySettings,
   const recent = Array.isArray(lease.state['recent']) ? (lease.state['recent'] as TickRecord[]) : [];
   const ranAt = new Date().toISOString();
   await lease.saveState({ tick, ranAt, ranBy: lease.holder, recent: [...recent, { tick, ranAt, ranBy: lease.holder }].slice(-RECENT_TICKS), last: counts });
-  if (counts.done + counts.retry + counts.failed > 0) log(`device delivery: ${counts.done} done, ${counts.retry} to retry, ${counts.failed} failed (${counts.terminals} terminals)`);
   return { ran: true, tick, ...counts };
 }
 
 /**
- * Runs one tick under the job lease; skips when another replica holds it or the tick already ran.
- * @example await runDeviceDelivery(api, settings, Math.round(Date.now() / 10_000));
+ * Runs the tick `tick` (its scheduled time, epoch ms) under the job lease; skips when another
+ * replica holds it or the tick already ran.
+ * @example await runDeviceDelivery(api, settings, tickOf(new Date()).getTime());
  */
 export async function runDeviceDelivery(api: DirectusApi, settings: TerminalDeliverySettings, tick: number, options: { log?: (line: string) => void } = {}): Promise<DeliveryTickReport> {
   const log = options.log ?? (() => undefined);
-  const outcome = await withJobLease(api.database, DELIVERY_JOB, (lease) => deliverTick(api, settings, tick, lease, log), { waitMs: 0 });
+  const outcome = await withJobLease(api.database, DELIVERY_JOB, (lease) => deliverTick(api, settings, tick, lease, log), { waitMs: 0, tick });
   if (outcome.ran) return outcome.result;
-  return { ran: false, heldBy: outcome.heldBy, tick, terminals: 0, done: 0, retry: 0, failed: 0 };
+  return { ran: false, heldBy: outcome.heldBy, ...(outcome.alreadyRan ? { alreadyRan: true } : {}), tick, terminals: 0, done: 0, retry: 0, failed: 0 };
 }

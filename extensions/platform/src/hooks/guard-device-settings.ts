@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { normaliseApiUrl } from '../devices/api-url';
+import { MASKED_SECRET } from '../devices/auth/device-secret';
 import type { DirectusApi } from '../directus';
 import { invalid } from '../http/errors';
 import { mayUpdateItems, type Accountability } from '../http/item-permissions';
@@ -10,13 +11,10 @@ interface FilterRegistrar {
 
 type Payload = Record<string, unknown>;
 
-/** What every read of a secret returns; saved back unchanged it must not become the password. */
-const MASK = '**********';
-
 /**
  * A device's terminal API settings as bureau staff save them (studio or API): the 终端接口地址 is a
  * plain http(s) base URL (stored normalised); an emptied field is null; the masked password read
- * back and saved again keeps the stored one; a 现场代理 must be an active site-agent credential of the
+ * back and saved again keeps the stored one (as 设备密钥 does: validate-device-settings.ts); a 现场代理 must be an active site-agent credential of the
  * device's own project (also when the device moves to another project).
  */
 export function guardDeviceSettings(filter: FilterRegistrar, api: DirectusApi): void {
@@ -45,7 +43,7 @@ async function checkSettings(database: Knex, payload: Payload, keys: number[]): 
   }
   if ('api_user' in payload) payload['api_user'] = blank(payload['api_user']) ? null : String(payload['api_user']).trim();
   if ('api_password' in payload) {
-    if (payload['api_password'] === MASK) delete payload['api_password'];
+    if (payload['api_password'] === MASKED_SECRET) delete payload['api_password'];
     else if (payload['api_password'] === '' || payload['api_password'] === undefined) payload['api_password'] = null;
   }
   if (!('agent' in payload) && !('project' in payload)) return payload;

@@ -10,6 +10,7 @@ import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { retryDeviceDelivery } from './retry-device-delivery';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
 import { scheduleDeviceDelivery } from './schedule-device-delivery';
+import { validateDeviceSettings } from './validate-device-settings';
 import { warmFaceModel } from './warm-face-model';
 import { warmOcrEngine } from './warm-ocr';
 
@@ -17,6 +18,7 @@ import { warmOcrEngine } from './warm-ocr';
 export default defineHook(({ init, filter, action }, context) => {
   init('cli.before', ({ program }) => registerCli(program, context));
   guardAppendOnly(filter);
+  validateDeviceSettings(filter);
   handleWarningUpdates(filter, context);
   hashCredentialTokens(filter, context);
   guardDeviceSettings(filter, context);

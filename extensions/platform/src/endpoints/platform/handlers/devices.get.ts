@@ -11,6 +11,7 @@ interface DeviceRow {
   protocol: string;
   last_seen_at: unknown;
   last_punch_at: unknown;
+  clock_error_at: unknown;
   pending_commands: number | string;
   failed_commands: number | string;
   last_failure: string | null;
@@ -34,9 +35,10 @@ export function commandRoute(device: { protocol: string; agent: number | null; a
 
 /**
  * GET /platform/devices — 设备状态: the project's devices, 在线 when seen within
- * PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, with last-seen time, the newest punch and the commands
+ * PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, with last-seen time, the newest punch, the commands
  * (enrolments, faces, removals) still waiting for the device (pending, sent, failed and to be
- * retried) or given up on (error, 下发失败, with the terminal's own message of the latest one).
+ * retried) or given up on (error, 下发失败, with the terminal's own message of the latest one), and
+ * 设备时间异常 (`clock_error_at`, `clock_error`) while the device's latest punches had impossible times.
  */
 export async function listDevices({ req, database, env }: HandlerContext) {
   const scope = await projectScope(req, database);
@@ -53,7 +55,7 @@ export async function listDevices({ req, database, env }: HandlerContext) {
       .limit(1)
       .as(alias);
   const rows: DeviceRow[] = await database('devices')
-    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', 'firmware', 'agent', 'api_url', commands(['pending', 'sent', 'failed'], 'pending_commands'), commands(['error'], 'failed_commands'), lastPunch, latestMessage('error', 'last_failure'), latestMessage('failed', 'last_retry_reason'))
+    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', 'firmware', 'clock_error_at', 'clock_error', 'agent', 'api_url', commands(['pending', 'sent', 'failed'], 'pending_commands'), commands(['error'], 'failed_commands'), lastPunch, latestMessage('error', 'last_failure'), latestMessage('failed', 'last_retry_reason'))
     .where({ project: scope.projectId })
     .orderBy('id');
   const now = new Date();
@@ -68,6 +70,7 @@ export async function listDevices({ req, database, env }: HandlerContext) {
       last_retry_reason: row.last_retry_reason ?? null,
       last_seen_at: lastSeen,
       last_punch_at: readTimestamp(row.last_punch_at),
+      clock_error_at: readTimestamp(row.clock_error_at),
       pending_commands: Number(row.pending_commands),
       failed_commands: Number(row.failed_commands),
       online: isDeviceOnline({ status: row.status, last_seen_at: lastSeen }, now, windowMinutes),
