@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { hashToken } from '../extensions/platform/src/credentials/token';
+import { postUniubi } from '../scripts/lib/devices.ts';
 import { DEMO_LOGINS } from '../seeds/demo-logins';
 import { openDatabase } from './support/db';
 import { ADMIN } from './support/fixtures';
@@ -175,6 +176,19 @@ describe('delivery through the agent', () => {
     const list = await api('GET', '/platform/devices', { token: site.token });
     expect(list.body.data.filter((d: { id: number }) => Object.values(devices).includes(d.id)).map((d: { command_route: string }) => d.command_route)).toEqual(['agent', 'agent']);
   }, 120_000);
+
+  test('the doors do not open each other: a device secret is no agent token, an agent token is no device secret', async () => {
+    const deviceSecret = `Test-${`AGUNI${suffix}`.slice(-8)}`;
+    const heartbeat = (secret: string) => postUniubi(baseUrl, { deviceKey: `AGUNI${suffix}`, time: String(Date.now()) }, '/uniubi/heartbeat', { secret });
+    // The terminal's own door: its 设备密钥 opens it, the site's token does not.
+    expect((await heartbeat(deviceSecret)).status).toBe(200);
+    expect((await heartbeat(token)).status).toBe(401);
+    // The agent's door: the site's token opens it, the terminal's 设备密钥 does not.
+    const refused = await pull(deviceSecret);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).errors[0].extensions).toMatchObject({ rule: 'AGENT_TOKEN_INVALID' });
+    expect((await pull(token)).status).toBe(200);
+  });
 
   test('another site\'s token sees nothing of this site and cannot report for it', async () => {
     // Something is waiting for this site's terminals.

@@ -85,8 +85,10 @@ export async function run(): Promise<void> {
     const cards = onSite.filter((r) => r.card_no).length;
     console.log(`main project: ${onSite.length} people on site, ${cards} with a card, all with a face (${files.length} distinct photos)`);
 
-    const createDevice = async (fields: Record<string, unknown>) => Number((await json(`${base}/items/devices`, 'POST', admin, { direction: 'both', ...fields })).data.id);
-    const bind = (id: number) => json(`${base}/items/devices/${id}`, 'PATCH', admin, { status: 'active', project: project.id });
+    // Every device has its 设备密钥 (an active device needs one: devices/auth); `Bench-<last 8 of sn>`.
+    const secretOf = (sn: string) => `Bench-${sn.slice(-8)}`;
+    const createDevice = async (fields: Record<string, unknown> & { sn: string }) => Number((await json(`${base}/items/devices`, 'POST', admin, { direction: 'both', auth_secret: secretOf(fields.sn), ...fields })).data.id);
+    const bind = (id: number, sn: string) => json(`${base}/items/devices/${id}`, 'PATCH', admin, { status: 'active', project: project.id, auth_secret: secretOf(sn) });
     const pins = new Set(onSite.map((r) => String(r.device_pin)));
 
     // Hikvision and Uniubi, delivered by the platform.
@@ -96,13 +98,13 @@ export async function run(): Promise<void> {
     terminals.push(hik, uni);
     const hikId = await createDevice({ sn: 'BENCH-ENROL-HIK', protocol: 'hikvision', api_url: hik.url, api_user: 'admin', api_password: 'Bench#hik1' });
     let started = Date.now();
-    await bind(hikId);
+    await bind(hikId, 'BENCH-ENROL-HIK');
     await waitUntil(async () => hik.persons.size === pins.size && [...hik.persons.values()].every((p) => p.face) && (await commandsLeft(db, hikId)) === 0, 'the Hikvision enrolment', 600_000);
     report('Hikvision (ISAPI, digest) by the platform', hik.persons.size, [...hik.persons.values()].filter((p) => p.face).length, (Date.now() - started) / 1000, true);
 
     const uniId = await createDevice({ sn: 'BENCH-ENROL-UNI', protocol: 'uniubi', api_url: uni.url, api_password: 'benchuniubi' });
     started = Date.now();
-    await bind(uniId);
+    await bind(uniId, 'BENCH-ENROL-UNI');
     await waitUntil(async () => uni.persons.size === pins.size && [...uni.persons.values()].every((p) => p.faces.size === 1) && (await commandsLeft(db, uniId)) === 0, 'the Uniubi enrolment', 600_000);
     report('Uniubi (LAN API) by the platform', uni.persons.size, [...uni.persons.values()].filter((p) => p.faces.size).length, (Date.now() - started) / 1000, true);
 
@@ -117,18 +119,21 @@ export async function run(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'bench-agent-'));
     dirs.push(dir);
     started = Date.now();
-    await bind(agentHikId);
+    await bind(agentHikId, 'BENCH-ENROL-AGENT');
     const agent = startAgent({ server: base, token, dataDir: dir, args: ['--once', '--batch', '200'] });
     const code = await agent.exited;
     if (code !== 0 || (await commandsLeft(db, agentHikId)) !== 0) throw new Error(`the agent ended with ${code}: ${agent.output()}`);
     report(`Hikvision through the site agent (${AGENT_NODE.version})`, agentHik.persons.size, [...agentHik.persons.values()].filter((p) => p.face).length, (Date.now() - started) / 1000, true);
 
     // ZKTeco: the terminal pulls; here it polls back to back and confirms everything.
-    const zk = new ZkTerminal(base, 'BENCH-ENROL-ZK');
+    // It registers itself (待绑定) on its first handshake; once bound with its secret, its keyed
+    // handshake admits its address for getrequest.
+    const zk = new ZkTerminal(base, 'BENCH-ENROL-ZK', { secret: secretOf('BENCH-ENROL-ZK') });
     await zk.handshake();
     const zkId = Number((await db('devices').where({ sn: 'BENCH-ENROL-ZK' }).first('id')).id);
     started = Date.now();
-    await bind(zkId);
+    await bind(zkId, 'BENCH-ENROL-ZK');
+    if ((await zk.handshake()).status !== 200) throw new Error('the ZKTeco terminal was not admitted after binding');
     await waitUntil(async () => Number((await db('device_commands').where({ device: zkId }).count({ n: '*' }))[0]?.['n']) > 0, 'the ZKTeco queue', 60_000);
     let polls = 0;
     let users = 0;
