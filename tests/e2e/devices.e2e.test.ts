@@ -12,7 +12,8 @@ import { api, login } from '../support/http';
  * refused the device password, and a Hikvision gate still waiting for a retry.
  */
 describe.runIf(hasChromium)('H5 in Chromium: 设备状态 with failed and waiting deliveries', () => {
-  const PROJECT = 2;
+  /** The demo login whose project has an active Uniubi and an active Hikvision gate (found, not assumed). */
+  let PROJECT = -1;
   let db: Knex;
   const inserted: number[] = [];
   let uniubi: { id: number };
@@ -20,10 +21,20 @@ describe.runIf(hasChromium)('H5 in Chromium: 设备状态 with failed and waitin
 
   beforeAll(async () => {
     db = openDatabase(inject('platformEnv'));
+    let project = 0;
+    for (const [index, account] of DEMO_LOGINS.projects.entries()) {
+      const row = await db('projects').where({ code: account.account }).first('id');
+      const gates = row ? await db('devices').where({ project: row.id, status: 'active' }).pluck('protocol') : [];
+      if (gates.includes('uniubi') && gates.includes('hikvision')) {
+        PROJECT = index;
+        project = Number(row.id);
+        break;
+      }
+    }
+    expect(PROJECT, 'a demo project with a Uniubi and a Hikvision gate').toBeGreaterThanOrEqual(0);
     const account = DEMO_LOGINS.projects[PROJECT]!;
     const token = await login(accountToEmail(account.account), account.password);
-    const me = await api('GET', '/platform/me', { token });
-    const project = me.body.data.project.id;
+    expect((await api('GET', '/platform/me', { token })).body.data.project.id).toBe(project);
     uniubi = await db('devices').where({ project, protocol: 'uniubi', status: 'active' }).orderBy('id').first('id');
     hikvision = await db('devices').where({ project, protocol: 'hikvision', status: 'active' }).orderBy('id').first('id');
     const employment = await db('employments').where({ project, status: 'on_site' }).orderBy('id').first('id', 'device_pin');
