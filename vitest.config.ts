@@ -19,7 +19,7 @@ export default defineConfig({
         resolve: { alias: { '@': fileURLToPath(new URL('./web-h5/src', import.meta.url)) } },
         test: {
           name: 'unit',
-          include: ['schema/**/*.test.ts', 'seeds/**/*.test.ts', 'scripts/**/*.test.ts', 'extensions/platform/src/**/*.test.ts', 'web-h5/src/**/*.test.ts'],
+          include: ['schema/**/*.test.ts', 'seeds/**/*.test.ts', 'scripts/**/*.test.ts', 'extensions/platform/src/**/*.test.ts', 'agent/src/**/*.test.ts', 'web-h5/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

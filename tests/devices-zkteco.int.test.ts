@@ -311,10 +311,13 @@ describe('a disabled terminal', () => {
     expect((await deviceRow(terminal.sn)).attlog_stamp).not.toBe('200');
   });
 
-  test('re-activating it queues everyone on site again', async () => {
-    const before = (await commandsOf(deviceId)).length;
+  test('stopping it queues the removal of its people; re-activating it on the same project queues everyone again instead', async () => {
+    const pending = async () => (await commandsOf(deviceId)).filter((c) => c.status === 'pending');
+    // Stopped a moment ago: it is to forget the project's people (delivered if it ever comes back elsewhere).
+    expect((await pending()).filter((c) => c.kind === 'user_delete').map((c) => c.employment).sort()).toEqual(onSite.map((p) => p.employment).sort());
     await api('PATCH', `/items/devices/${deviceId}`, { token: admin, json: { status: 'active' } });
-    await waitFor(async () => (await commandsOf(deviceId)).length === before + onSite.length + 2, 'the re-enrolment');
+    await waitFor(async () => (await pending()).length === onSite.length + 2 && (await pending()).every((c) => c.kind !== 'user_delete'), 'the re-enrolment');
+    expect((await pending()).filter((c) => c.kind === 'user_update').map((c) => c.employment).sort()).toEqual(onSite.map((p) => p.employment).sort());
     expect((await terminal.handshake()).status).toBe(200);
   });
 

@@ -48,6 +48,8 @@ export const POLICIES: readonly PolicyDef[] = [
       ...readAll,
       warnings: ['read', 'update'],
       devices: ['read', 'create', 'update'],
+      // Bureau staff issue and revoke site-agent tokens; a credential is never deleted (its use stays on record).
+      credentials: ['read', 'create', 'update'],
       // No directus_files: ID and face photos are opened one at a time from the record they belong to,
       // through the audited viewer (POST /platform/studio/files), never browsed in the file library.
       directus_users: ['read'],

@@ -83,6 +83,8 @@ describe('every code list', () => {
         'WARNING_STATUSES',
         'EMPLOYMENT_STATUSES',
         'NATIONAL_PROJECT_STAGES',
+        'CREDENTIAL_KINDS',
+        'CREDENTIAL_STATUSES',
       ]),
     );
   });

@@ -15,6 +15,7 @@ export * from './payroll';
 export * from './project';
 export * from './people';
 export * from './devices';
+export * from './credentials';
 export * from './keyPosts';
 export * from './warnings';
 export * from './attendance';

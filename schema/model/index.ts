@@ -1,10 +1,11 @@
 /**
  * The platform's data model, in provisioning order (a collection comes after those it points to).
- * Fits the Directus Core tier: 20 of the 25 active user collections.
+ * Fits the Directus Core tier: 21 of the 25 active user collections.
  */
 import { auditLog } from './collections/audit-log';
 import { attendanceDays, cityDays, projectDays } from './collections/attendance';
 import { contracts, contractsFiles } from './collections/contracts';
+import { credentials } from './collections/credentials';
 import { deviceCommands, deviceEvents, devices } from './collections/devices';
 import { employments } from './collections/employments';
 import { keyPosts } from './collections/key-posts';
@@ -29,6 +30,7 @@ export const COLLECTIONS: readonly CollectionDef[] = [
   keyPosts,
   contracts,
   contractsFiles,
+  credentials,
   devices,
   deviceCommands,
   punches,

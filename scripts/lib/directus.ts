@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,9 +69,13 @@ export async function prepareDatabase(env: Env, seed: 'full' | 'small' | 'none',
  * Starts `directus start` and waits until /server/ping answers. `PLATFORM_SERVER_NODE_ARGS` (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`) passes Node flags to the server only, for profiling a bench.
  */
-export async function startServer(env: Env, options: { quiet?: boolean } = {}): Promise<ChildProcess> {
+export async function startServer(env: Env, options: { quiet?: boolean; logFile?: string } = {}): Promise<ChildProcess> {
   const nodeArgs = process.env['PLATFORM_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(NODE, [...nodeArgs, CLI, 'start'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: options.quiet ? 'ignore' : 'inherit' });
+  // A log file takes the server's stdout and stderr (tests read it back); otherwise quiet or inherited.
+  const log = options.logFile ? openSync(options.logFile, 'a') : null;
+  const stdio = log !== null ? (['ignore', log, log] as const) : options.quiet ? 'ignore' : 'inherit';
+  const child = spawn(NODE, [...nodeArgs, CLI, 'start'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: stdio as never });
+  if (log !== null) closeSync(log);
   const url = `http://127.0.0.1:${env['PORT']}`;
   try {
     await waitForHealth(url, child);

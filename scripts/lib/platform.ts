@@ -8,6 +8,8 @@ export interface BootedPlatform {
   baseUrl: string;
   dataDir: string;
   env: Env;
+  /** The server's output, when booted with `logFile: true`. */
+  logFile?: string;
   stop: () => Promise<void>;
 }
 
@@ -15,16 +17,18 @@ export interface BootedPlatform {
  * A real platform on a temporary database: bootstrap, provision, seed, start.
  * @example const platform = await bootPlatform({ seed: 'small', db: { DB_CLIENT: 'pg', DB_CONNECTION_STRING: url } });
  */
-export async function bootPlatform(options: { seed: 'small' | 'full' | 'none'; db?: Env; extraEnv?: Env }): Promise<BootedPlatform> {
+export async function bootPlatform(options: { seed: 'small' | 'full' | 'none'; db?: Env; extraEnv?: Env; logFile?: boolean }): Promise<BootedPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-test-'));
   const port = await freePort();
   const env = embeddedEnv(dataDir, port, { LOG_LEVEL: 'error', ...options.db, ...options.extraEnv });
   await prepareDatabase(env, options.seed, true);
-  const server = await startServer(env, { quiet: true });
+  const logFile = options.logFile ? join(dataDir, 'server.log') : undefined;
+  const server = await startServer(env, { quiet: true, ...(logFile ? { logFile } : {}) });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     env,
+    ...(logFile ? { logFile } : {}),
     stop: async () => {
       await stopServer(server);
       rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { expect, test } from 'vitest';
 import { clusterDatabase, describeCluster, replicaLog, sleep, waitForPing } from './support';
 
 /** The platform's scheduled jobs (their lease names). */
-const JOBS = ['attendance-rollup', 'attendance-live-today', 'key-post-exits'];
+const JOBS = ['attendance-rollup', 'attendance-live-today', 'key-post-exits', 'device-delivery'];
 const TICKS = 4;
 const TICK_LINE = /^job (\S+) tick (\S+): (ran|skipped)/;
 

@@ -6,10 +6,43 @@ import { z } from 'zod';
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
 
+/**
+ * The node-cron expression (with seconds) of a job run every `seconds`, on the clock's grid so that
+ * every replica ticks at the same moments: 'off' for 0, null when `seconds` does not divide a minute
+ * or an hour evenly.
+ * @example intervalCron(10) // '*\/10 * * * * *'
+ */
+export function intervalCron(seconds: number): string | null {
+  if (seconds === 0) return 'off';
+  if (!Number.isInteger(seconds) || seconds < 0) return null;
+  if (seconds < 60) return 60 % seconds === 0 ? `*/${seconds} * * * * *` : null;
+  if (seconds === 3600) return '0 0 * * * *';
+  return seconds % 60 === 0 && 3600 % seconds === 0 ? `0 */${seconds / 60} * * * *` : null;
+}
+
 export const PlatformConfig = z.object({
   PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES: number(5),
   PLATFORM_DEVICE_COMMAND_MAX_ATTEMPTS: number(3),
   PLATFORM_DEVICE_COMMAND_ACK_TIMEOUT_MINUTES: number(10),
+  /**
+   * Hikvision/Uniubi enrolment (the platform or a site agent calls the terminal): seconds between
+   * delivery ticks (0: the platform delivers nothing directly; agents still pull).
+   */
+  PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(10)
+    .refine((seconds) => intervalCron(seconds) !== null, 'a divisor of 60 seconds or of 60 minutes (5, 10, 30, 60, 300…), or 0'),
+  /** Requests in flight to one terminal at a time. */
+  PLATFORM_DEVICE_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Deliveries of one command to an unreachable or busy terminal before it is marked 下发失败. */
+  PLATFORM_DEVICE_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** First retry delay; doubled for every further attempt, at most 30 minutes. */
+  PLATFORM_DEVICE_DELIVERY_BACKOFF_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** Longest one request to a terminal may take (a face upload included). */
+  PLATFORM_DEVICE_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   PLATFORM_INGEST_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(100).default(5),
   /** A punch later than now plus this many minutes is not attendance (kept for review, device clock flagged). */
   PLATFORM_DEVICE_CLOCK_SKEW_MINUTES: z.coerce.number().min(0).max(1440).default(10),

@@ -18,8 +18,14 @@ export interface DeviceStatus {
   clock_error: string | null;
   /** Commands (enrol, face, remove) waiting for the device or to be retried. */
   pending_commands: number;
-  /** Commands the device refused until the platform gave up. */
+  /** Commands the device refused until the platform gave up (下发失败). */
   failed_commands: number;
+  /** The terminal's own message for the latest 下发失败, if any. */
+  last_failure: string | null;
+  /** Why the latest command waiting for a retry could not be delivered (terminal unreachable, busy). */
+  last_retry_reason: string | null;
+  /** How commands travel: the device pulls them, the platform or a site agent calls it, or not set up yet. */
+  command_route: 'pull' | 'platform' | 'agent' | 'unset';
   /** 在线: seen within `online_window_minutes`. */
   online: boolean;
   online_window_minutes: number;

@@ -19,6 +19,9 @@ export const InvalidInputError = createError<InvalidInputExtensions>('PLATFORM_I
 /** 401: no or expired login. */
 export const LoginRequiredError = createError<{ message: string }>('PLATFORM_LOGIN_REQUIRED', (e) => e.message, 401);
 
+/** 401: a site agent's token is missing, unknown or revoked (one answer for all three). */
+export const AgentUnauthorizedError = createError<{ rule: string; message: string }>('PLATFORM_AGENT_UNAUTHORIZED', (e) => e.message, 401);
+
 /**
  * 403: not this caller's to see or change; "not found" and "not yours" look the same. With a `rule`,
  * an action the caller may never take (write a machine-written field, export personal data), said why.

@@ -15,6 +15,8 @@ export interface QueuedCommand {
   id: number;
   kind: DeviceCommandKind;
   payload: CommandPayload;
+  /** Deliveries so far (before the one it is due for). */
+  attempts: number;
 }
 
 /** A payload read back from the database (json column: object on PostgreSQL, text on SQLite). */

@@ -15,15 +15,18 @@ export interface DeliverySettings {
 }
 
 /**
- * The device's commands due now, oldest first: new ones, refused ones, and sent ones never
- * confirmed. Those already sent `maxAttempts` times are marked `error` instead.
+ * The device's commands due now, oldest first: new ones, refused ones whose retry time has come
+ * (`next_attempt_at`, set by the HTTP deliverer's backoff), and sent ones never confirmed. Those
+ * already sent `maxAttempts` times are marked `error` instead.
  */
 export async function dueCommands(database: Knex, deviceId: number, settings: DeliverySettings, now: Date, limit: number): Promise<QueuedCommand[]> {
   const staleBefore = dbTimestamp(database, new Date(now.getTime() - settings.ackTimeoutMs));
+  const nowValue = dbTimestamp(database, now);
   const rows = await database('device_commands')
     .select('id', 'kind', 'payload', 'status', 'attempts')
     .where({ device: deviceId })
     .andWhere((w) => w.whereIn('status', ['pending', 'failed']).orWhere((s) => s.where('status', 'sent').andWhere('sent_at', '<', staleBefore)))
+    .andWhere((w) => w.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', nowValue))
     .orderBy('id')
     .limit(limit);
   const due: QueuedCommand[] = [];
@@ -33,10 +36,10 @@ export async function dueCommands(database: Knex, deviceId: number, settings: De
     const payload = readPayload(row.payload);
     if (!payload) broken.push(Number(row.id));
     else if (Number(row.attempts ?? 0) >= settings.maxAttempts) exhausted.push(Number(row.id));
-    else due.push({ id: Number(row.id), kind: row.kind as DeviceCommandKind, payload });
+    else due.push({ id: Number(row.id), kind: row.kind as DeviceCommandKind, payload, attempts: Number(row.attempts ?? 0) });
   }
-  if (exhausted.length) await markError(database, exhausted, 'TIMEOUT');
-  if (broken.length) await markError(database, broken, 'PAYLOAD');
+  if (exhausted.length) await markError(database, exhausted, 'TIMEOUT', `已下发 ${settings.maxAttempts} 次，设备始终未确认`);
+  if (broken.length) await markError(database, broken, 'PAYLOAD', '指令内容无法读取');
   return due;
 }
 
@@ -48,10 +51,12 @@ export async function markSent(database: Knex, ids: readonly number[], now: Date
     .update({ status: 'sent', sent_at: dbTimestamp(database, now), attempts: database.raw('coalesce(attempts, 0) + 1') });
 }
 
-/** Given up on: shown as 下发失败 with why (`code`, ≤ 16 characters). */
-export async function markError(database: Knex, ids: readonly number[], code: string): Promise<void> {
+/** Given up on: shown as 下发失败 with why (`code`, ≤ 16 characters, and a message for people). */
+export async function markError(database: Knex, ids: readonly number[], code: string, message?: string): Promise<void> {
   if (!ids.length) return;
-  await database('device_commands').whereIn('id', ids).update({ status: 'error', return_code: code.slice(0, 16) });
+  await database('device_commands')
+    .whereIn('id', ids)
+    .update({ status: 'error', return_code: code.slice(0, 16), ...(message === undefined ? {} : { error_message: message.slice(0, 500) }) });
 }
 
 export interface CommandResult {

@@ -1,5 +1,6 @@
 import { dueCommands, markError, markSent } from '../../../devices/commands/deliver';
 import { readDeviceFace } from '../../../devices/commands/face-image';
+import { NO_FACE_MESSAGE } from '../../../devices/delivery/deliver-commands';
 import { admitDevice, isActive } from '../../../devices/identify-device';
 import { renderBiophoto, renderCommandLines, renderDeleteUser, renderUserInfo } from '../../../devices/zkteco/render';
 import { deliverySettings, deviceSettings, presentedBy, type DeviceAnswer, type DeviceContext } from '../../device-kit';
@@ -41,7 +42,7 @@ export async function pollCommands(ctx: DeviceContext): Promise<DeviceAnswer> {
       bytes += text.length;
     }
   }
-  await markError(database, unreadable, 'NOFACE');
+  await markError(database, unreadable, 'NOFACE', NO_FACE_MESSAGE);
   await markSent(database, lines.map((line) => line.id), now);
   return { text: renderCommandLines(lines) };
 }
