@@ -5,7 +5,9 @@
  * shared rules (`maskIdNumber`, `maskPhone`) and no 住址 column (the 籍贯 column, derived from the
  * ID number's region code, stays); bureau staff and administrators get full values and 住址.
  * The roster file is meant to be forwarded and printed on site; full identity data stays with
- * the bureau (the project can still look a person up one at a time in the H5).
+ * the bureau (the project can still look a person up one at a time in the H5). Phone, education,
+ * political status and face are the employment's own (what this project recorded); 住址 is the
+ * identity's (bureau only).
  */
 import type { Knex } from 'knex';
 import { z } from 'zod';
@@ -123,10 +125,10 @@ export async function readRoster(database: Knex, projectId: number, status: Rost
       'people.id_type',
       'people.id_number',
       'people.address',
-      'people.phone',
-      'people.education',
-      'people.political_status',
-      'people.face_photo',
+      'employments.phone',
+      'employments.education',
+      'employments.political_status',
+      'employments.face_photo',
       'units.name as unit_name',
       'teams.name as team_name',
       'employments.role',

@@ -1,22 +1,10 @@
-import type { Knex } from 'knex';
 import type { DirectusApi } from '../directus';
+import { mayUpdateItems, type Accountability } from '../http/item-permission';
 import { handleWarnings, parseHandling } from '../warnings/handle-warning';
-
-interface Accountability {
-  user?: string | null;
-  admin?: boolean;
-}
 
 interface FilterRegistrar {
   (event: string, handler: (payload: unknown, meta: Record<string, unknown>, context: { accountability?: Accountability | null }) => unknown): void;
 }
-
-/** The one method of Directus's PermissionsService used here (the studio's own item-permission check). */
-interface ItemPermissions {
-  getItemPermissions: (collection: string, key: string) => Promise<{ update: { access: boolean } }>;
-}
-
-type PermissionsConstructor = new (options: { schema: unknown; knex: Knex; accountability: Accountability }) => ItemPermissions;
 
 /**
  * A person's update of warnings (studio item form, dashboard list, API) is the handling decision
@@ -31,18 +19,9 @@ export function handleWarningUpdates(filter: FilterRegistrar, api: DirectusApi):
     const accountability = context.accountability;
     if (!accountability) return payload;
     const keys = (Array.isArray(meta['keys']) ? meta['keys'] : []).map(Number).filter(Number.isInteger);
-    if (!keys.length || !accountability.user || !(await mayUpdate(api, accountability, keys))) return payload;
+    if (!keys.length || !accountability.user || !(await mayUpdateItems(api, accountability, 'warnings', keys))) return payload;
     const handling = parseHandling(payload);
     await handleWarnings(api.database, keys, handling, accountability.user);
     return {};
   });
-}
-
-async function mayUpdate(api: DirectusApi, accountability: Accountability, keys: readonly number[]): Promise<boolean> {
-  if (accountability.admin) return true;
-  const Permissions = (api.services as Record<string, PermissionsConstructor | undefined>)['PermissionsService'];
-  if (!Permissions) return false;
-  const permissions = new Permissions({ schema: await api.getSchema(), knex: api.database, accountability });
-  for (const key of keys) if (!(await permissions.getItemPermissions('warnings', String(key))).update.access) return false;
-  return true;
 }

@@ -1,5 +1,6 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { registerCli } from '../cli/register';
+import { auditIdentityCorrections } from './audit-identity-corrections';
 import { forgetDeviceCaches } from './forget-device-caches';
 import { guardAppendOnly } from './guard-append-only';
 import { handleWarningUpdates } from './handle-warnings';
@@ -14,6 +15,7 @@ export default defineHook(({ init, filter, action }, context) => {
   init('cli.before', ({ program }) => registerCli(program, context));
   guardAppendOnly(filter);
   handleWarningUpdates(filter, context);
+  auditIdentityCorrections(filter, context);
   queueDeviceEnrolment(action, context);
   mountDeviceEndpoints(init, context);
   forgetDeviceCaches(action);

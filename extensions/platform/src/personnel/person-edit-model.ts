@@ -56,6 +56,7 @@ export const PERSON_EDIT_LABELS: Readonly<Record<keyof PersonEdit, string>> = {
   bank_name: '开户银行',
 };
 
-/** Columns of `people` the form edits (the rest belong to `employments`). */
-export const PERSON_COLUMNS = ['name', 'gender', 'ethnicity', 'id_number', 'address', 'phone', 'blood_type', 'bank_card_no', 'bank_name'] as const;
-export const EMPLOYMENT_COLUMNS = ['team', 'trade', 'unit', 'entry_date', 'wage_method', 'wage_amount', 'wage_unit'] as const;
+/** Columns of the identity (`people`) the form edits; only while no other project relies on it. */
+export const PERSON_COLUMNS = ['name', 'gender', 'ethnicity', 'id_number', 'address'] as const;
+/** Columns of this project's employment the form edits (what the project records). */
+export const EMPLOYMENT_COLUMNS = ['phone', 'blood_type', 'bank_card_no', 'bank_name', 'team', 'trade', 'unit', 'entry_date', 'wage_method', 'wage_amount', 'wage_unit'] as const;

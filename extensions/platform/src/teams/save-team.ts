@@ -40,7 +40,7 @@ export async function createTeam(trx: Knex, scope: ProjectScope, input: TeamInpu
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;
   }
-  await writeAudit(trx, { actor: scope.userId, actorKind: 'user', project: scope.projectId, action: 'team.create', collection: 'teams', item: id, after: teamRow(input) });
+  await writeAudit(trx, { actor: scope.userId, actorKind: scope.actorKind ?? 'user', project: scope.projectId, action: 'team.create', collection: 'teams', item: id, after: teamRow(input) });
   return id;
 }
 

@@ -3,7 +3,7 @@ import { platformConfig } from '../../../config';
 import { CONTRACT_LABELS, ContractSigning, MAX_PHOTOS_PER_UPLOAD } from '../../../contracts/contract-model';
 import { addContractPhotos, deleteContractPhoto } from '../../../contracts/contract-photos';
 import { signContract } from '../../../contracts/sign-contract';
-import { isUniqueViolation } from '../../../db/unique-violation';
+import { retryOnUniqueViolation } from '../../../db/unique-violation';
 import { conflict } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { readImageList } from '../../../http/upload';
@@ -25,14 +25,11 @@ export async function postContract(ctx: HandlerContext) {
   const { images, fields } = await readPhotos(ctx);
   const signing = parseInput(ContractSigning, fields, CONTRACT_LABELS);
   const today = todayInShanghai(new Date());
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await ctx.database.transaction((trx) => signContract(ctx, trx, { signing, images, scope, today }));
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      if (attempt >= 3) throw conflict('CONTRACT_NO_BUSY', '合同编号生成冲突，请稍后重试');
-    }
-  }
+  return retryOnUniqueViolation(
+    () => ctx.database.transaction((trx) => signContract(ctx, trx, { signing, images, scope, today })),
+    3,
+    () => conflict('CONTRACT_NO_BUSY', '合同编号生成冲突，请稍后重试'),
+  );
 }
 
 /** POST /platform/contracts/:id/photos (multipart: photos × 1–9) — 上传照片; answers all photo ids. */

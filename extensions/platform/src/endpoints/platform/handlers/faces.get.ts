@@ -53,11 +53,11 @@ export async function listFaces({ req, database }: HandlerContext) {
   const filtered = onSite.clone().modify((q) => {
     if (query.q) q.andWhere((w) => w.where('people.name', 'like', `%${query.q}%`).orWhere('teams.name', 'like', `%${query.q}%`));
     if (query.team) q.andWhere('employments.team', query.team);
-    if (query.missing === '1') q.whereNull('people.face_photo');
+    if (query.missing === '1') q.whereNull('employments.face_photo');
   });
   const [[total], [missing]] = await Promise.all([
     filtered.clone().count({ n: '*' }),
-    onSite.clone().whereNull('people.face_photo').count({ n: '*' }),
+    onSite.clone().whereNull('employments.face_photo').count({ n: '*' }),
   ]);
   const rows: FaceRow[] = await filtered
     .clone()
@@ -69,12 +69,12 @@ export async function listFaces({ req, database }: HandlerContext) {
       'teams.name as team_name',
       'people.name',
       'people.id_number',
-      'people.face_photo',
-      'people.face_device_photo',
-      'people.face_check',
+      'employments.face_photo',
+      'employments.face_device_photo',
+      'employments.face_check',
     )
     // Those still without a face first: they are the work to do.
-    .orderByRaw('case when people.face_photo is null then 0 else 1 end')
+    .orderByRaw('case when employments.face_photo is null then 0 else 1 end')
     .orderBy('employments.id', 'desc')
     .limit(FACE_LIST_PAGE_SIZE)
     .offset((query.page - 1) * FACE_LIST_PAGE_SIZE);
@@ -104,14 +104,15 @@ export async function getFace({ req, database }: HandlerContext) {
       'teams.name as team_name',
       'people.name',
       'people.id_number',
-      'people.id_front',
-      'people.face_photo',
-      'people.face_device_photo',
-      'people.face_check',
+      'employments.id_front',
+      'people.id_front as identity_front',
+      'employments.face_photo',
+      'employments.face_device_photo',
+      'employments.face_check',
     )
     .where('employments.id', employmentId)
     .first();
   if (!row || Number(row.project) !== scope.projectId) throw notYours();
   if (row.status !== 'on_site') throw conflict('NOT_ON_SITE', '该人员已退场，无需采集人脸');
-  return { ...toItem(row as FaceRow), has_id_front: Boolean(row.id_front) };
+  return { ...toItem(row as FaceRow), has_id_front: Boolean(row.id_front ?? row.identity_front) };
 }

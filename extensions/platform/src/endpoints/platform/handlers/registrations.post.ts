@@ -1,6 +1,6 @@
 import { todayInShanghai } from '../../../../../../schema/rules/dates';
 import { platformConfig } from '../../../config';
-import { isUniqueViolation } from '../../../db/unique-violation';
+import { retryOnUniqueViolation } from '../../../db/unique-violation';
 import { conflict } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { readImageUploads } from '../../../http/upload';
@@ -29,15 +29,11 @@ export async function postRegistration(ctx: HandlerContext) {
   assertIdentityRules(input, { role: input.role, today, maxAge: maxAgeFrom(config) });
   await checkRegistration(ctx.database, scope, input, today);
 
-  return withStoredImages(ctx, images, REGISTRATION_IMAGES, input.name, async (files) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await ctx.database.transaction((trx) => registerPerson(trx, scope, input, files, today));
-      } catch (error) {
-        // The checks inside the transaction turn most races into their own 4xx on the next attempt.
-        if (!isUniqueViolation(error)) throw error;
-        if (attempt >= ATTEMPTS) throw conflict('REGISTRATION_RACE', '登记信息刚被其他操作修改，请重新提交');
-      }
-    }
-  });
+  return withStoredImages(ctx, images, REGISTRATION_IMAGES, input.name, (files) =>
+    retryOnUniqueViolation(
+      () => ctx.database.transaction((trx) => registerPerson(trx, scope, input, files, today)),
+      ATTEMPTS,
+      () => conflict('REGISTRATION_RACE', '登记信息刚被其他操作修改，请重新提交'),
+    ),
+  );
 }
