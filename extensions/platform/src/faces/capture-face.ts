@@ -5,6 +5,7 @@
  * device commands. A refused photo saves nothing.
  */
 import type { Knex } from 'knex';
+import type { FaceCaptureResult } from '../../../../schema/api/faces';
 import { writeAudit } from '../audit/write-audit';
 import { createService, type DirectusApi } from '../directus';
 import { queueDeviceSync } from '../devices/queue-device-sync';
@@ -19,16 +20,6 @@ import { judgeFace, type FaceCheck } from './face-rules';
 /** Largest ID card image read for the comparison (it was capped at upload already). */
 const MAX_ID_IMAGE_BYTES = 20 * 1024 * 1024;
 
-export interface FaceCaptureResult {
-  passed: boolean;
-  reasons: string[];
-  checks: FaceCheck[];
-  /** On pass: the saved original and device photo. */
-  face_photo: string | null;
-  face_device_photo: string | null;
-  /** Time the model took on this photo (and the ID card), in ms. */
-  engine_ms: number;
-}
 
 interface Target {
   employmentId: number;

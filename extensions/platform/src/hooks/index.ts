@@ -5,6 +5,7 @@ import { forgetDeviceCaches } from './forget-device-caches';
 import { guardAppendOnly } from './guard-append-only';
 import { handleWarningUpdates } from './handle-warnings';
 import { mountDeviceEndpoints } from './mount-device-endpoints';
+import { parsePlatformJson } from './parse-platform-json';
 import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
 import { warmFaceModel } from './warm-face-model';
@@ -18,6 +19,7 @@ export default defineHook(({ init, filter, action }, context) => {
   auditIdentityCorrections(filter, context);
   queueDeviceEnrolment(action, context);
   mountDeviceEndpoints(init, context);
+  parsePlatformJson(init);
   forgetDeviceCaches(action);
   scheduleAttendanceRollup(action, context);
   warmOcrEngine(action, context);

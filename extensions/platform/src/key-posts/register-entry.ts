@@ -20,7 +20,7 @@ import { assertIdentityRules } from '../people/identity-rules';
 import { matchIdentity, savePerson } from '../people/save-person';
 import { withStoredImages } from '../registration/staged-images';
 import { unitInRole } from './board';
-import { ENTRY_IMAGE_LABELS, type KeyPostEntry } from './key-post-model';
+import { ENTRY_IMAGE_LABELS, type KeyPostEntry, type KeyPostEntryReceipt } from '../../../../schema/api/key-posts';
 import { projectUnits } from './records';
 
 export type EntryImages = Record<keyof typeof ENTRY_IMAGE_LABELS, UploadedImage>;
@@ -32,19 +32,11 @@ export interface EntryContext {
   maxAge: MaxAge;
 }
 
-export interface EntryResult {
-  id: number;
-  status: 'pending';
-  person: number;
-  /** The holder's employment on this project (created now, or the one they were on site with). */
-  employment: number;
-}
-
 const OCCUPIED_PENDING = '该岗位已有待审核的入场登记，审核结果出来前不能再登记';
 const OCCUPIED_HELD = '该岗位已有在岗人员，须办理退场解锁并经主管部门审核通过后才能登记新人员';
 
 /** Registers a person for an empty post; refuses (nothing written) when any rule fails. */
-export async function registerKeyPostEntry(ctx: EntryContext, entry: KeyPostEntry, images: EntryImages): Promise<EntryResult> {
+export async function registerKeyPostEntry(ctx: EntryContext, entry: KeyPostEntry, images: EntryImages): Promise<KeyPostEntryReceipt> {
   // Key-post holders are managers: the age floor applies, the workers' upper limit does not.
   assertIdentityRules(entry, { role: 'manager', today: ctx.today, maxAge: ctx.maxAge });
   if (isAfter(entry.entry_date, ctx.today)) throw invalid('DATE_FUTURE', '进场日期不能晚于今天', 'entry_date');

@@ -3,11 +3,16 @@
  * transaction with its audit row. Only the state the flow is for can be decided, once:
  *   entry: pending → approved | rejected (frees the post)
  *   exit:  exit_pending → exited (frees the post) | approved (the holder stays, with the reason)
+ * An approved exit also ends the holder's employment on the applied date (devices drop them,
+ * attendance stops), like any 退场; a rejected entry leaves the person on site as an ordinary
+ * 管理人员 of the project, whom the project exits the usual way if they leave.
  */
 import type { Knex } from 'knex';
 import { writeAudit } from '../audit/write-audit';
+import { todayInShanghai } from '../../../../schema/rules';
 import { dbNow, readDate } from '../db/values';
 import { ReviewDecision, type ReviewContext } from '../declarations/review-declaration';
+import { exitPerson } from '../exits/exit-employments';
 import { conflict, notYours } from '../http/errors';
 import { parseInput } from '../http/validate';
 
@@ -23,6 +28,21 @@ async function loadPost(trx: Knex, id: number) {
   const post = await trx('key_posts').where({ id }).first();
   if (!post) throw notYours();
   return post;
+}
+
+/** The holder leaves the project with the post: their on-site employment exits on the applied date. */
+async function exitHolder(trx: Knex, post: Record<string, unknown>, application: { exit_date: string | null; exit_reason: string | null }, actor: string | null): Promise<void> {
+  const employmentId = Number(post['employment']);
+  if (!employmentId || !application.exit_date) return;
+  const employment = await trx('employments').where({ id: employmentId, status: 'on_site' }).first('id');
+  if (!employment) return;
+  await exitPerson(trx, employmentId, {
+    projectId: Number(post['project']),
+    actor: actor ?? 'bureau',
+    exitDate: application.exit_date,
+    reason: application.exit_reason ?? '关键岗位退场',
+    today: todayInShanghai(new Date()),
+  });
 }
 
 /** 审核关键岗位: approve or reject a `pending` entry registration. */
@@ -69,6 +89,7 @@ export async function reviewKeyPostExit(ctx: ReviewContext, id: number, input: u
       .where({ id, status: 'exit_pending' })
       .update({ ...changes, review_reason: decision.reason ?? null, reviewed_at: dbNow(trx) });
     if (changed !== 1) throw conflict('ALREADY_DECIDED', ALREADY_DECIDED);
+    if (approve) await exitHolder(trx, post, application, ctx.actor);
     await writeAudit(trx, {
       actor: ctx.actor,
       actorKind: 'user',

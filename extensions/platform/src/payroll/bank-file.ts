@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { conflict } from '../http/errors';
 import { defineExport } from '../exports/export-kind';
 import { defineSheet } from '../exports/workbook';
-import { isPayrollMonth } from './month';
+import { isPayrollMonth } from '../../../../schema/api/payroll';
 
 export const BankFileParams = z.object({
   month: z.string({ error: '请选择工资月份' }).trim().refine(isPayrollMonth, '工资月份格式应为 YYYY-MM'),

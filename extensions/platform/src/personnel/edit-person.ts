@@ -16,9 +16,11 @@ import { isUniqueViolation } from '../db/unique-violation';
 import { queueDeviceSync } from '../devices/queue-device-sync';
 import { conflict, invalid, notYours, StateConflictError } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
-import { assertIdentityRules, LONG_TERM } from '../people/identity-rules';
+import { LONG_TERM } from '../../../../schema/api/identity';
+import { assertIdentityRules } from '../people/identity-rules';
 import { readJson } from './person-record';
-import { EMPLOYMENT_COLUMNS, PERSON_COLUMNS, type PersonEdit } from './person-edit-model';
+import type { PersonEdit, PersonEditResult } from '../../../../schema/api/people';
+import { EMPLOYMENT_COLUMNS, PERSON_COLUMNS } from './person-edit-model';
 
 type Row = Record<string, unknown>;
 
@@ -113,12 +115,8 @@ async function assertIdentityNotShared(trx: Knex, personId: number, projectId: n
   }
 }
 
-export interface EditResult {
-  changed: string[];
-}
-
 /** Applies `edit` to on-site employment `id` of the caller's project. */
-export async function editPerson(trx: Knex, id: number, edit: PersonEdit, context: EditContext): Promise<EditResult> {
+export async function editPerson(trx: Knex, id: number, edit: PersonEdit, context: EditContext): Promise<PersonEditResult> {
   const { scope } = context;
   const storedEmployment = await trx('employments').where({ id }).first();
   if (!storedEmployment || Number(storedEmployment.project) !== scope.projectId) throw notYours();

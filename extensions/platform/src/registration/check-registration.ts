@@ -13,7 +13,7 @@ import type { ProjectScope } from '../http/scope';
 import { matchIdentity } from '../people/save-person';
 import { assertProjectUnit } from '../teams/project-units';
 import { roleOfTeam } from '../teams/team-model';
-import type { Registration } from './registration-model';
+import type { Registration } from '../../../../schema/api/registrations';
 
 export interface RegistrationFacts {
   /** The city-wide person with this ID number, if already known. */

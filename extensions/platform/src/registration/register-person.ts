@@ -5,11 +5,11 @@
  * the project's gate devices.
  */
 import type { Knex } from 'knex';
+import type { Registration, RegistrationReceipt } from '../../../../schema/api/registrations';
 import type { IsoDate } from '../../../../schema/rules';
 import type { ProjectScope } from '../http/scope';
 import { savePerson } from '../people/save-person';
 import { checkRegistration } from './check-registration';
-import type { Registration } from './registration-model';
 
 /** Private file ids of the three images, already stored. */
 export interface RegistrationImages {
@@ -18,23 +18,7 @@ export interface RegistrationImages {
   photo: string;
 }
 
-export interface RegistrationResult {
-  employment_id: number;
-  person_id: number;
-  /** Whether the person was new to the city-wide register. */
-  new_person: boolean;
-  /** Whether this registration's newer ID card replaced the one on file (换领). */
-  renewed: boolean;
-  device_pin: string;
-  name: string;
-  role: Registration['role'];
-  team: number;
-  unit: number;
-  entry_date: IsoDate;
-  status: 'on_site';
-}
-
-export async function registerPerson(trx: Knex, scope: ProjectScope, input: Registration, images: RegistrationImages, today: IsoDate): Promise<RegistrationResult> {
+export async function registerPerson(trx: Knex, scope: ProjectScope, input: Registration, images: RegistrationImages, today: IsoDate): Promise<RegistrationReceipt> {
   await checkRegistration(trx, scope, input, today);
   const saved = await savePerson(trx, scope, {
     identity: input,

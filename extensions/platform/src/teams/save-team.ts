@@ -9,7 +9,8 @@ import { isUniqueViolation } from '../db/unique-violation';
 import { conflict, notYours, StateConflictError } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
 import { assertProjectUnit } from './project-units';
-import { roleOfTeam, type TeamInput } from './team-model';
+import type { TeamInput } from '../../../../schema/api/teams';
+import { roleOfTeam } from './team-model';
 
 const nameTaken = (name: string) => new StateConflictError({ rule: 'TEAM_NAME_TAKEN', message: `本项目已有名为“${name}”的班组`, field: 'name' });
 

@@ -1,6 +1,6 @@
+import { FACE_LIST_LABELS, FACE_LIST_PAGE_SIZE, FaceListQuery, type FaceListItem, type FacePage, type FacePerson } from '../../../../../../schema/api/faces';
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { readTimestamp } from '../../../db/values';
-import { FACE_LIST_LABELS, FACE_LIST_PAGE_SIZE, FaceListQuery } from '../../../faces/face-list-model';
 import { conflict, notYours } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
@@ -26,7 +26,7 @@ function checkedAt(faceCheck: unknown): string | null {
   return typeof at === 'string' ? readTimestamp(at) : null;
 }
 
-const toItem = (row: FaceRow) => ({
+const toItem = (row: FaceRow): FaceListItem => ({
   id: Number(row.id),
   name: row.name,
   id_number: maskIdNumber(row.id_number),
@@ -43,7 +43,7 @@ const toItem = (row: FaceRow) => ({
  * GET /platform/faces?q=&team=&missing=1&page= — 人脸采集: the project's on-site people with their
  * face status, searchable by 姓名 and 班组, optionally only those without a face photo; masked.
  */
-export async function listFaces({ req, database }: HandlerContext) {
+export async function listFaces({ req, database }: HandlerContext): Promise<FacePage> {
   const scope = await projectScope(req, database);
   const query = parseInput(FaceListQuery, req.query, FACE_LIST_LABELS);
   const onSite = database('employments')
@@ -88,7 +88,7 @@ export async function listFaces({ req, database }: HandlerContext) {
 }
 
 /** GET /platform/faces/:employmentId — one on-site person for the 采集 page (masked). */
-export async function getFace({ req, database }: HandlerContext) {
+export async function getFace({ req, database }: HandlerContext): Promise<FacePerson> {
   const scope = await projectScope(req, database);
   const employmentId = Number.parseInt(String(req.params['employmentId'] ?? ''), 10) || 0;
   const row = await database('employments')
