@@ -4,7 +4,7 @@
  * application (退场解锁). Messages are Chinese and name the field.
  */
 import { z } from 'zod';
-import { KEY_POST_MATRIX, labelOf, MANAGEMENT_POSTS, PARTICIPATION_TYPES, requiredKeyPosts, valuesOf, type KeyPostStatus } from '../codes';
+import { KEY_POST_MATRIX, labelOf, MANAGEMENT_POSTS, PARTICIPATION_TYPES, requiredKeyPosts, valuesOf, type Gender, type KeyPostStatus } from '../codes';
 import { validatePhone } from '../rules';
 import { isoDate } from './common';
 import { IDENTITY_LABELS, PersonIdentity } from './identity';
@@ -81,6 +81,7 @@ export const KeyPostExit = z.object({
 });
 
 export type KeyPostExit = z.infer<typeof KeyPostExit>;
+export type KeyPostExitPayload = z.input<typeof KeyPostExit>;
 
 export const KEY_POST_EXIT_LABELS: Readonly<Record<string, string>> = { exit_date: '退场日期', exit_reason: '退场说明' };
 
@@ -97,7 +98,7 @@ export interface KeyPostHolder {
   status: KeyPostStatus;
   status_label: string;
   name: string;
-  gender: string | null;
+  gender: Gender | null;
   /** Masked: the board is a list. */
   id_number: string;
   unit_name: string | null;

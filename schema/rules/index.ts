@@ -9,3 +9,4 @@ export * from './phone';
 export * from './bank';
 export * from './account';
 export * from './exit-date';
+export * from './image';

@@ -1,25 +1,7 @@
-import type { DeviceDirection, DeviceProtocol } from '@/shared/schema';
+import type { DeviceStatus } from '../../../schema/api';
 import { call } from './client';
 
-/** One gate device of the project (`GET /platform/devices`, 设备状态). */
-export interface DeviceStatus {
-  id: number;
-  sn: string;
-  name: string | null;
-  protocol: DeviceProtocol;
-  direction: DeviceDirection;
-  status: 'pending' | 'active' | 'disabled';
-  firmware: string | null;
-  last_seen_at: string | null;
-  last_punch_at: string | null;
-  /** Commands (enrol, face, remove) waiting for the device or to be retried. */
-  pending_commands: number;
-  /** Commands the device refused until the platform gave up. */
-  failed_commands: number;
-  /** 在线: seen within `online_window_minutes`. */
-  online: boolean;
-  online_window_minutes: number;
-}
+export type { DeviceStatus } from '../../../schema/api';
 
 export function fetchDevices(): Promise<DeviceStatus[]> {
   return call<DeviceStatus[]>('/platform/devices');

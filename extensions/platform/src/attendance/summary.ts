@@ -4,30 +4,15 @@
  * present or absent. Everything comes from the roll-up tables.
  */
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { addDays, isAfter, isIsoDate, type IsoDate } from '../../../../schema/rules/dates';
+import type { AttendancePeoplePage, AttendancePeopleQuery, AttendanceSummary, SummaryQuery, TeamFigures } from '../../../../schema/api/site';
+import { addDays, isAfter, type IsoDate } from '../../../../schema/rules/dates';
 import { dbDate, readTimestamp } from '../db/values';
 import { invalid } from '../http/errors';
 import { readJobState } from '../jobs/lease';
-import { daysFromTo, minDay, PERIODS, periodRange, type Period } from './local-days';
+import { daysFromTo, minDay, periodRange, type Period } from './local-days';
 import { periodPeople, projectDayFigures, standingOf, type AttendanceStanding, type DayFigures, type PeriodPerson } from './period-figures';
 import { rate } from './rates';
 import { ROLLUP_JOB } from './run-rollup';
-
-const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-
-export const SummaryQuery = z.object({
-  period: z.preprocess(emptyToUndefined, z.enum(PERIODS, { error: '统计周期应为 day、week 或 month' }).default('day')),
-  date: z.preprocess(emptyToUndefined, z.string().refine(isIsoDate, '日期格式不正确，应为 YYYY-MM-DD').optional()),
-});
-
-export const PeopleQuery = SummaryQuery.extend({
-  status: z.preprocess(emptyToUndefined, z.enum(['present', 'partial', 'absent'], { error: '状态应为 present、partial 或 absent' }).default('present')),
-  team: z.preprocess(emptyToUndefined, z.coerce.number({ error: '班组不正确' }).int('班组不正确').positive('班组不正确').optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: '页码不正确' }).int('页码不正确').min(1, '页码不正确').default(1)),
-});
-
-export const SUMMARY_LABELS = { period: '统计周期', date: '日期', status: '状态', team: '班组', page: '页码' } as const;
 
 /** The days a request covers, clipped at today; a date after today is refused. */
 export function resolveRange(period: Period, date: IsoDate | undefined, today: IsoDate): { date: IsoDate; from: IsoDate; to: IsoDate } {
@@ -35,19 +20,6 @@ export function resolveRange(period: Period, date: IsoDate | undefined, today: I
   if (isAfter(day, today)) throw invalid('DATE_IN_FUTURE', '日期不能晚于今天', 'date');
   const range = periodRange(period, day);
   return { date: day, from: range.from, to: minDay(range.to, today) };
-}
-
-interface TeamFigures {
-  team: number | null;
-  name: string;
-  on_site: number;
-  present: number;
-  partial: number;
-  absent: number;
-  /** Person-days over the rated days (what `rate` divides). */
-  on_site_days: number;
-  present_days: number;
-  rate: number | null;
 }
 
 function teamBreakdown(people: readonly PeriodPerson[]): TeamFigures[] {
@@ -83,10 +55,10 @@ function sumDays(days: readonly DayFigures[]) {
 export async function attendanceSummary(
   knex: Knex,
   projectId: number,
-  query: z.infer<typeof SummaryQuery>,
+  query: SummaryQuery,
   today: IsoDate,
-  settings: { thresholds: { attendance: number; key_posts: number }; valid_rule: { min_punches: number; min_hours: number } },
-) {
+  settings: Pick<AttendanceSummary, 'thresholds' | 'valid_rule'>,
+): Promise<AttendanceSummary> {
   const { date, from, to } = resolveRange(query.period, query.date, today);
   // A day's chart shows the week leading to it; a week or a month shows its own days.
   const trendFrom = query.period === 'day' ? addDays(date, -6) : from;
@@ -118,7 +90,7 @@ export async function attendanceSummary(
 const PAGE_SIZE = 20;
 
 /** 更多: the people of one standing in the period, paged; a single day also shows their punches. */
-export async function attendancePeople(knex: Knex, projectId: number, query: z.infer<typeof PeopleQuery>, today: IsoDate) {
+export async function attendancePeople(knex: Knex, projectId: number, query: AttendancePeopleQuery, today: IsoDate): Promise<AttendancePeoplePage> {
   const { date, from, to } = resolveRange(query.period, query.date, today);
   const people = await periodPeople(knex, projectId, from, to, []);
   const counts: Record<AttendanceStanding, number> = { present: 0, partial: 0, absent: 0 };

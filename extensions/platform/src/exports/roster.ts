@@ -10,7 +10,7 @@
  * identity's (bureau only).
  */
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import { RosterParams, type RosterStatus } from '../../../../schema/api/exports';
 import {
   EDUCATION_LEVELS,
   EMPLOYMENT_ROLES,
@@ -31,15 +31,7 @@ import { defineExport, type ExportViewer } from './export-kind';
 import { seesFullData, shownIdNumber, shownPhone } from './masking';
 import { defineSheet, type SheetColumn } from './workbook';
 
-export const ROSTER_STATUSES = ['on_site', 'exited', 'all'] as const;
-export type RosterStatus = (typeof ROSTER_STATUSES)[number];
-
 const STATUS_TITLES: Record<RosterStatus, string> = { on_site: '在场人员', exited: '已退场人员', all: '全部人员' };
-
-export const RosterParams = z.object({
-  status: z.enum(ROSTER_STATUSES, { error: '人员范围只能是在场、已退场或全部' }).default('on_site'),
-});
-export type RosterParams = z.infer<typeof RosterParams>;
 
 /** One stay of one person, as the roster query reads it (dates already `YYYY-MM-DD`). */
 export interface RosterRow {

@@ -10,6 +10,7 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { invalid, TooLargeError } from './errors';
+import { NOT_AN_IMAGE_MESSAGE, sniffImageType, type ImageType } from '../../../../schema/rules/image';
 import { imageDimensions } from './image-size';
 
 /** What every upload route enforces (`uploadLimits(env)` in config.ts). */
@@ -20,7 +21,6 @@ export interface UploadLimits {
   maxPixels: number;
 }
 
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 export interface UploadedImage {
   buffer: Buffer;
@@ -28,14 +28,6 @@ export interface UploadedImage {
   filename: string;
   /** The other (text) form fields of the request. */
   fields: Record<string, string>;
-}
-
-/** The image type of `buffer` from its magic bytes, or null. */
-export function sniffImageType(buffer: Buffer): ImageType | null {
-  if (buffer.length >= 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff) return 'image/jpeg';
-  if (buffer.length >= 8 && buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buffer.length >= 12 && buffer.toString('ascii', 0, 4) === 'RIFF' && buffer.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
 }
 
 /** Whether the image data runs to its format's end marker (a cut-off upload does not). */
@@ -66,7 +58,7 @@ async function checkImage(file: ReceivedFile | undefined, what: string, field: s
   if (file?.tooLarge) throw new TooLargeError({ rule: 'UPLOAD_TOO_LARGE', message: `${name}不能超过 ${Math.round(limits.maxBytes / 1024 / 1024)} MB`, field });
   if (!file || file.buffer.length === 0) throw invalid('UPLOAD_MISSING', what ? `请上传${what}` : '请选择要上传的图片', field);
   const type = sniffImageType(file.buffer);
-  if (!type) throw invalid('UPLOAD_NOT_IMAGE', `${what}只能上传 JPG、PNG 或 WebP 图片`, field);
+  if (!type) throw invalid('UPLOAD_NOT_IMAGE', `${what}${NOT_AN_IMAGE_MESSAGE}`, field);
   if (!isComplete(file.buffer, type)) throw invalid('UPLOAD_TRUNCATED', `${name}文件不完整，请重新拍摄或选择`, field);
   const size = await imageDimensions(file.buffer);
   if (!size) throw invalid('UPLOAD_UNREADABLE', `${name}无法识别，请重新拍摄或选择`, field);

@@ -46,7 +46,7 @@ export function toHolder(row: KeyPostRecord): KeyPostHolder {
     status: row.status,
     status_label: labelOf(KEY_POST_STATUSES, row.status) ?? row.status,
     name: row.person_name,
-    gender: row.gender,
+    gender: row.gender as KeyPostHolder['gender'],
     id_number: maskIdNumber(row.id_number),
     unit_name: row.unit_name,
     entry_date: row.entry_date,

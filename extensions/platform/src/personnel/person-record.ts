@@ -7,9 +7,10 @@
  * are always this employment's own (what this project recorded), never another project's.
  */
 import type { Knex } from 'knex';
+import type { PersonDetail } from '../../../../schema/api/people';
 import { daysBetween, maskBankAccount } from '../../../../schema/rules';
 import { fromDbRow, readDate } from '../db/values';
-import type { IdCardRecord } from '../people/identity-match';
+import type { IdCardRecord } from '../../../../schema/api/identity';
 
 type Row = Record<string, unknown>;
 
@@ -31,6 +32,9 @@ export function readJson<T>(value: unknown): T | null {
 }
 
 const str = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
+/** A stored code (the columns hold values of the shared code lists). */
+const code = <T>(value: unknown): T => (value ?? null) as T;
+type Person = PersonDetail['person'];
 
 /** The card's details as the caller may see them: live while on site, the employment's record after. */
 export function visibleCard(employment: Row, person: Row): IdCardRecord {
@@ -42,7 +46,7 @@ export function visibleCard(employment: Row, person: Row): IdCardRecord {
 }
 
 /** The 查看 answer for `employment` (a row of the caller's project, already checked). */
-export async function personRecord(database: Knex, employment: Row, today: string) {
+export async function personRecord(database: Knex, employment: Row, today: string): Promise<PersonDetail> {
   const person: Row = await database('people').select('id', 'name', 'id_type', 'id_number', 'temporary_id', 'gender', 'ethnicity', 'birth_date', 'address', 'issuing_authority', 'id_valid_from', 'id_valid_to').where({ id: employment['person'] }).first();
   const team = await database('teams').select('id', 'name', 'kind', 'status').where({ id: employment['team'] }).first();
   const unit = await database('units').select('id', 'name').where({ id: employment['unit'] }).first();
@@ -52,16 +56,16 @@ export async function personRecord(database: Knex, employment: Row, today: strin
   return {
     id: Number(e['id']),
     project: Number(e['project']),
-    role: e['role'],
+    role: code<PersonDetail['role']>(e['role']),
     trade: String(e['trade']),
-    status: e['status'],
+    status: code<PersonDetail['status']>(e['status']),
     card_no: str(e['card_no']),
     device_pin: String(e['device_pin']),
     entry_date: readDate(e['entry_date']),
     exit_date: readDate(e['exit_date']),
     exit_reason: str(e['exit_reason']),
     days_on_site: daysOnSite(readDate(e['entry_date']), readDate(e['exit_date']), today),
-    wage_method: e['wage_method'] ?? null,
+    wage_method: code<PersonDetail['wage_method']>(e['wage_method']),
     wage_amount: e['wage_amount'] === null || e['wage_amount'] === undefined ? null : Number(e['wage_amount']),
     wage_unit: str(e['wage_unit']),
     person: {
@@ -70,14 +74,14 @@ export async function personRecord(database: Knex, employment: Row, today: strin
       id_type: String(person['id_type'] ?? '01'),
       id_number: String(person['id_number']),
       temporary_id: Boolean(person['temporary_id']),
-      gender: person['gender'],
-      ethnicity: person['ethnicity'] ?? null,
+      gender: code<Person['gender']>(person['gender']),
+      ethnicity: code<Person['ethnicity']>(person['ethnicity']),
       birth_date: readDate(person['birth_date']),
       ...card,
       phone: str(e['phone']),
-      education: e['education'] ?? null,
-      political_status: e['political_status'] ?? null,
-      blood_type: e['blood_type'] ?? null,
+      education: code<Person['education']>(e['education']),
+      political_status: code<Person['political_status']>(e['political_status']),
+      blood_type: code<Person['blood_type']>(e['blood_type']),
       id_front: str(e['id_front']),
       id_back: str(e['id_back']),
       photo: str(e['photo']),

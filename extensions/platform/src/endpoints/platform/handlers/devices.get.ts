@@ -1,3 +1,4 @@
+import type { DeviceStatus } from '../../../../../../schema/api/site';
 import { isDeviceOnline } from '../../../attendance/device-status';
 import { platformConfig } from '../../../config';
 import { readTimestamp } from '../../../db/values';
@@ -20,7 +21,7 @@ interface DeviceRow {
  * (enrolments, faces, removals) still waiting for the device (pending, sent, failed and to be
  * retried) or given up on (error).
  */
-export async function listDevices({ req, database, env }: HandlerContext) {
+export async function listDevices({ req, database, env }: HandlerContext): Promise<DeviceStatus[]> {
   const scope = await projectScope(req, database);
   const windowMinutes = platformConfig(env).PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES;
   const commands = (statuses: string[], alias: string) =>
@@ -34,7 +35,13 @@ export async function listDevices({ req, database, env }: HandlerContext) {
   return rows.map((row) => {
     const lastSeen = readTimestamp(row.last_seen_at);
     return {
-      ...row,
+      id: Number(row.id),
+      sn: String(row['sn']),
+      name: (row['name'] as string | null) ?? null,
+      protocol: row['protocol'] as DeviceStatus['protocol'],
+      direction: row['direction'] as DeviceStatus['direction'],
+      status: row.status as DeviceStatus['status'],
+      firmware: (row['firmware'] as string | null) ?? null,
       last_seen_at: lastSeen,
       last_punch_at: readTimestamp(row.last_punch_at),
       pending_commands: Number(row.pending_commands),

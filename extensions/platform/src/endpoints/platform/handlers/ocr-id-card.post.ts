@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { OcrRequest } from '../../../../../../schema/api/ocr';
 import { todayInShanghai } from '../../../../../../schema/rules/dates';
 import { platformConfig, uploadLimits } from '../../../config';
 import { invalid, unavailable, unprocessable } from '../../../http/errors';
@@ -11,10 +11,6 @@ import { parseIdBack } from '../../../ocr/parse-id-back';
 import { parseIdFront } from '../../../ocr/parse-id-front';
 import type { IdCardReading, OcrReading } from '../../../ocr/types';
 import type { HandlerContext } from '../context';
-
-const OcrRequest = z.object({
-  side: z.string().pipe(z.enum(['front', 'back'], { message: '请说明上传的是身份证人像面（front）还是国徽面（back）' })),
-});
 
 /** Photo-level problems that leave nothing to fill in: answered 422 instead of 200 with a warning. */
 const REFUSED = new Set(['OCR_WRONG_SIDE', 'OCR_NO_CARD']);

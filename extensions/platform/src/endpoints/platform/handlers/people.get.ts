@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
+import type { Page, PersonDetail, PersonListItem } from '../../../../../../schema/api';
 import { MANAGEMENT_POSTS, TRADES } from '../../../../../../schema/codes';
 import { todayInShanghai } from '../../../../../../schema/rules/dates';
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { maskPhone } from '../../../../../../schema/rules/phone';
-import { fromDbRow, readDate } from '../../../db/values';
+import { readDate } from '../../../db/values';
 import { assertOwned, projectScope } from '../../../http/scope';
 import { daysOnSite, personRecord } from '../../../personnel/person-record';
 import type { HandlerContext } from '../context';
@@ -45,7 +46,7 @@ export function searchPeople(query: Knex.QueryBuilder, q: string): void {
 }
 
 /** GET /platform/people?status=on_site|exited&q=&team=&page= — 施工人员: the project's people, masked, 20 a page. */
-export async function listPeople({ req, database }: HandlerContext) {
+export async function listPeople({ req, database }: HandlerContext): Promise<Page<PersonListItem>> {
   const scope = await projectScope(req, database);
   const status = req.query['status'] === 'exited' ? 'exited' : 'on_site';
   const q = typeof req.query['q'] === 'string' ? req.query['q'].trim().slice(0, 50) : '';
@@ -86,20 +87,27 @@ export async function listPeople({ req, database }: HandlerContext) {
     total: Number(total),
     page,
     page_size: PAGE_SIZE,
-    items: rows.map((row) => {
-      const item = fromDbRow('employments', row);
-      return {
-        ...item,
-        id_number: maskIdNumber(row.id_number),
-        phone: row.phone ? maskPhone(row.phone) : null,
-        days_on_site: daysOnSite(readDate(row.entry_date), readDate(row.exit_date), today),
-      };
-    }),
+    items: rows.map((row) => ({
+      id: Number(row.id),
+      name: row.name,
+      gender: row['gender'] as PersonListItem['gender'],
+      role: row['role'] as PersonListItem['role'],
+      trade: String(row['trade']),
+      status: row['status'] as PersonListItem['status'],
+      phone: row.phone ? maskPhone(row.phone) : null,
+      id_number: maskIdNumber(row.id_number),
+      card_no: (row['card_no'] as string | null) ?? null,
+      entry_date: readDate(row.entry_date),
+      exit_date: readDate(row.exit_date),
+      days_on_site: daysOnSite(readDate(row.entry_date), readDate(row.exit_date), today),
+      team: Number(row['team']),
+      team_name: (row['team_name'] as string | null) ?? null,
+    })),
   };
 }
 
 /** GET /platform/people/:id — 查看: one employment of the project with what the project may see of the person. */
-export async function getPerson({ req, database }: HandlerContext) {
+export async function getPerson({ req, database }: HandlerContext): Promise<PersonDetail> {
   const scope = await projectScope(req, database);
   const employment = assertOwned(await database('employments').where({ id: Number(req.params['id']) || 0 }).first(), scope);
   return personRecord(database, employment, todayInShanghai(new Date()));
