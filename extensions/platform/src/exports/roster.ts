@@ -26,7 +26,7 @@ import {
 } from '../../../../schema/codes';
 import { shanghaiDateTime, type IsoDate } from '../../../../schema/rules/dates';
 import { ageOn } from '../../../../schema/rules/id-card';
-import { readDate } from '../db/values';
+import { readDate, readText } from '../db/values';
 import { defineExport, type ExportViewer } from './export-kind';
 import { seesFullData, shownIdNumber, shownPhone } from './masking';
 import { defineSheet, type SheetColumn } from './workbook';
@@ -136,31 +136,28 @@ export async function readRoster(database: Knex, projectId: number, status: Rost
     .orderBy('employments.id');
   return rows.map((row) => ({
     name: String(row['name']),
-    gender: str(row['gender']),
-    ethnicity: str(row['ethnicity']),
+    gender: readText(row['gender']),
+    ethnicity: readText(row['ethnicity']),
     birth_date: readDate(row['birth_date']),
-    id_type: str(row['id_type']),
+    id_type: readText(row['id_type']),
     id_number: String(row['id_number']),
-    address: str(row['address']),
-    phone: str(row['phone']),
-    education: str(row['education']),
-    political_status: str(row['political_status']),
+    address: readText(row['address']),
+    phone: readText(row['phone']),
+    education: readText(row['education']),
+    political_status: readText(row['political_status']),
     has_face: row['face_photo'] != null,
-    unit_name: str(row['unit_name']),
-    team_name: str(row['team_name']),
-    role: str(row['role']),
-    trade: str(row['trade']),
-    card_no: str(row['card_no']),
+    unit_name: readText(row['unit_name']),
+    team_name: readText(row['team_name']),
+    role: readText(row['role']),
+    trade: readText(row['trade']),
+    card_no: readText(row['card_no']),
     entry_date: readDate(row['entry_date']),
     exit_date: readDate(row['exit_date']),
-    status: str(row['status']),
-    contract_no: str(row['contract_no']),
+    status: readText(row['status']),
+    contract_no: readText(row['contract_no']),
   }));
 }
 
-function str(value: unknown): string | null {
-  return value === null || value === undefined || value === '' ? null : String(value);
-}
 
 export const rosterExport = defineExport({
   kind: 'roster',

@@ -5,15 +5,13 @@
 import type { Knex } from 'knex';
 import type { PayrollLine, PayrollRoster, PayrollSummary } from '../../../../schema/api/payroll';
 import { maskBankAccount, maskIdNumber } from '../../../../schema/rules';
-import { fromDbRow } from '../db/values';
+import { fromDbRow, readNumber, readText } from '../db/values';
 import type { ProjectScope } from '../http/scope';
 import { LINE_GAP_MESSAGES } from './compute-line';
 import { monthSpan } from './month';
 import { amountOf } from './stored-line';
 
 const SUMMARY = ['id', 'month', 'status', 'line_count', 'total_due', 'total_paid', 'generated_at', 'confirmed_at'] as const;
-const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 function summary(row: Record<string, unknown>): PayrollSummary {
   const item = fromDbRow('payrolls', row);
@@ -55,20 +53,20 @@ export async function readRoster(database: Knex, scope: ProjectScope, month: str
       name: String(row['name']),
       id_number: maskIdNumber(String(row['id_number'])),
       bank_card_no: row['bank_card_no'] ? maskBankAccount(String(row['bank_card_no'])) : null,
-      bank_name: str(row['bank_name']),
-      team_name: str(row['team_name']),
+      bank_name: readText(row['bank_name']),
+      team_name: readText(row['team_name']),
       wage_method: (row['wage_method'] as PayrollLine['wage_method']) ?? null,
-      wage_amount: num(row['wage_amount']),
-      wage_unit: str(row['wage_unit']),
+      wage_amount: readNumber(row['wage_amount']),
+      wage_unit: readText(row['wage_unit']),
       days: Number(row['days'] ?? 0),
       hours: Number(row['hours'] ?? 0),
       days_on_site: Number(row['days_on_site'] ?? 0),
-      units: num(row['units']),
+      units: readNumber(row['units']),
       amount_due: Number(row['amount_due'] ?? 0),
       amount_paid: Number(row['amount_paid'] ?? 0),
       paid_adjusted: Boolean(row['paid_adjusted']),
       payment_status: row['payment_status'] as PayrollLine['payment_status'],
-      note: str(row['note']),
+      note: readText(row['note']),
       // What the line still needs (shown on the H5); null once 实发 was set by hand.
       gap: gap && !row['paid_adjusted'] ? { code: gap, message: LINE_GAP_MESSAGES[gap] } : null,
     };

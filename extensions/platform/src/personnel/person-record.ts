@@ -9,7 +9,7 @@
 import type { Knex } from 'knex';
 import type { PersonDetail } from '../../../../schema/api/people';
 import { daysBetween, maskBankAccount } from '../../../../schema/rules';
-import { fromDbRow, readDate } from '../db/values';
+import { fromDbRow, readDate, readText } from '../db/values';
 import type { IdCardRecord } from '../../../../schema/api/identity';
 
 type Row = Record<string, unknown>;
@@ -31,7 +31,6 @@ export function readJson<T>(value: unknown): T | null {
   }
 }
 
-const str = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 /** A stored code (the columns hold values of the shared code lists). */
 const code = <T>(value: unknown): T => (value ?? null) as T;
 type Person = PersonDetail['person'];
@@ -39,7 +38,7 @@ type Person = PersonDetail['person'];
 /** The card's details as the caller may see them: live while on site, the employment's record after. */
 export function visibleCard(employment: Row, person: Row): IdCardRecord {
   if (employment['status'] === 'on_site') {
-    return { address: str(person['address']), issuing_authority: str(person['issuing_authority']), id_valid_from: readDate(person['id_valid_from']), id_valid_to: str(person['id_valid_to']) };
+    return { address: readText(person['address']), issuing_authority: readText(person['issuing_authority']), id_valid_from: readDate(person['id_valid_from']), id_valid_to: readText(person['id_valid_to']) };
   }
   const recorded = readJson<Partial<IdCardRecord>>(employment['id_card']) ?? {};
   return { address: recorded.address ?? null, issuing_authority: recorded.issuing_authority ?? null, id_valid_from: recorded.id_valid_from ?? null, id_valid_to: recorded.id_valid_to ?? null };
@@ -59,15 +58,15 @@ export async function personRecord(database: Knex, employment: Row, today: strin
     role: code<PersonDetail['role']>(e['role']),
     trade: String(e['trade']),
     status: code<PersonDetail['status']>(e['status']),
-    card_no: str(e['card_no']),
+    card_no: readText(e['card_no']),
     device_pin: String(e['device_pin']),
     entry_date: readDate(e['entry_date']),
     exit_date: readDate(e['exit_date']),
-    exit_reason: str(e['exit_reason']),
+    exit_reason: readText(e['exit_reason']),
     days_on_site: daysOnSite(readDate(e['entry_date']), readDate(e['exit_date']), today),
     wage_method: code<PersonDetail['wage_method']>(e['wage_method']),
     wage_amount: e['wage_amount'] === null || e['wage_amount'] === undefined ? null : Number(e['wage_amount']),
-    wage_unit: str(e['wage_unit']),
+    wage_unit: readText(e['wage_unit']),
     person: {
       id: Number(person['id']),
       name: String(person['name']),
@@ -78,17 +77,17 @@ export async function personRecord(database: Knex, employment: Row, today: strin
       ethnicity: code<Person['ethnicity']>(person['ethnicity']),
       birth_date: readDate(person['birth_date']),
       ...card,
-      phone: str(e['phone']),
+      phone: readText(e['phone']),
       education: code<Person['education']>(e['education']),
       political_status: code<Person['political_status']>(e['political_status']),
       blood_type: code<Person['blood_type']>(e['blood_type']),
-      id_front: str(e['id_front']),
-      id_back: str(e['id_back']),
-      photo: str(e['photo']),
-      face_photo: str(e['face_photo']),
+      id_front: readText(e['id_front']),
+      id_back: readText(e['id_back']),
+      photo: readText(e['photo']),
+      face_photo: readText(e['face_photo']),
       // The wage card is shown masked; only the bank file (工资表) carries it in full.
       bank_card_no: e['bank_card_no'] ? maskBankAccount(String(e['bank_card_no'])) : null,
-      bank_name: str(e['bank_name']),
+      bank_name: readText(e['bank_name']),
     },
     team: team ? { id: Number(team.id), name: String(team.name), kind: String(team.kind), status: String(team.status) } : null,
     unit: unit ? { id: Number(unit.id), name: String(unit.name) } : null,

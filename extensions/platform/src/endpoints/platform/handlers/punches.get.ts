@@ -1,5 +1,5 @@
 import { PUNCH_LIST_LABELS, PunchListQuery, type Punch } from '../../../../../../schema/api/site';
-import { dbTimestamp, readTimestamp } from '../../../db/values';
+import { dbTimestamp, readNumber, readText, readTimestamp } from '../../../db/values';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
 import type { HandlerContext } from '../context';
@@ -57,21 +57,19 @@ export async function listPunches({ req, database }: HandlerContext): Promise<Pu
       { column: 'punches.id', order: 'desc' },
     ])
     .limit(query.limit);
-  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-  const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
   return rows.map((row) => ({
     id: Number(row.id),
     punched_at: readTimestamp(row.punched_at) ?? '',
     direction: (row['direction'] as Punch['direction']) ?? null,
-    verify_mode: str(row['verify_mode']),
+    verify_mode: readText(row['verify_mode']),
     source: row['source'] as Punch['source'],
-    device_pin: str(row['device_pin']),
-    reason: str(row['reason']),
-    employment: num(row['employment']),
-    name: str(row['name']),
-    team: num(row['team']),
-    team_name: str(row['team_name']),
-    device: num(row['device']),
-    device_name: str(row['device_name']),
+    device_pin: readText(row['device_pin']),
+    reason: readText(row['reason']),
+    employment: readNumber(row['employment']),
+    name: readText(row['name']),
+    team: readNumber(row['team']),
+    team_name: readText(row['team_name']),
+    device: readNumber(row['device']),
+    device_name: readText(row['device_name']),
   }));
 }

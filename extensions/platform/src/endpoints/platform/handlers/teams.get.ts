@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Team } from '../../../../../../schema/api/teams';
-import { fromDbRow } from '../../../db/values';
+import { fromDbRow, readText } from '../../../db/values';
 import { notYours } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
@@ -31,8 +31,6 @@ function teamsQuery(database: Knex, projectId: number) {
     .where('teams.project', projectId);
 }
 
-const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-
 const toTeam = (row: TeamRow): Team => {
   const team = fromDbRow('teams', row);
   return {
@@ -42,10 +40,10 @@ const toTeam = (row: TeamRow): Team => {
     trade: (team['trade'] as Team['trade']) ?? null,
     status: team['status'] as Team['status'],
     unit: Number(team['unit']),
-    unit_name: str(team['unit_name']),
-    leader_name: str(team['leader_name']),
-    leader_phone: str(team['leader_phone']),
-    date_created: str(team['date_created']),
+    unit_name: readText(team['unit_name']),
+    leader_name: readText(team['leader_name']),
+    leader_phone: readText(team['leader_phone']),
+    date_created: readText(team['date_created']),
     on_site: Number(row.on_site),
   };
 };
