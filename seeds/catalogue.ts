@@ -318,6 +318,15 @@ export const PROJECTS: readonly ProjectSpec[] = [
   },
 ];
 
+/**
+ * The demo terminals' device secret (设备密钥): `Demo-` and the last eight characters of the
+ * serial, e.g. `Demo-20230417` for CJDE20230417. Public on purpose (seeds/README.md), so the
+ * scripted demo terminals can authenticate the way real ones do; a real site types its own.
+ */
+export function demoDeviceSecret(sn: string): string {
+  return `Demo-${sn.slice(-8)}`;
+}
+
 /** A terminal that has called in but is not bound to a project yet (待绑定). */
 export const PENDING_DEVICE: DeviceSpec = {
   sn: 'CJDE20231188',

@@ -14,6 +14,9 @@ function deviceRow(ctx: Ctx, rng: Rng, id: number, spec: DeviceSpec, project: Pr
     ? plusSeconds(ctx.now, -(86_400 + rng.int(3_600, 10_800)))
     : plusSeconds(ctx.now, -rng.int(5, project ? 90 : 1_800));
   const createdOn = project?.row.reviewed_at ? addDays(project.row.reviewed_at.slice(0, 10), rng.int(2, 5)) : addDays(ctx.today, -3);
+  // Drawn in the same order as always, so the demo city stays what it was.
+  const lastIp = `223.85.${rng.int(1, 254)}.${rng.int(1, 254)}`;
+  const created = instantOn(rng, laterOf(createdOn, addDays(ctx.today, -360)), hms(10), hms(16));
   return {
     id,
     sn: spec.sn,
@@ -24,10 +27,12 @@ function deviceRow(ctx: Ctx, rng: Rng, id: number, spec: DeviceSpec, project: Pr
     status: project ? 'active' : 'pending',
     // The demo terminals have long had their project's people (the commands below are the last week's).
     synced_project: project?.row.id ?? null,
+    // Bound the day they were installed.
+    bound_at: project ? created : null,
     last_seen_at: lastSeen,
-    last_ip: `223.85.${rng.int(1, 254)}.${rng.int(1, 254)}`,
+    last_ip: lastIp,
     firmware: spec.firmware,
-    date_created: instantOn(rng, laterOf(createdOn, addDays(ctx.today, -360)), hms(10), hms(16)),
+    date_created: created,
   };
 }
 

@@ -187,6 +187,8 @@ export interface DeviceRow {
   direction: DeviceDirection;
   status: DeviceStatus;
   synced_project: number | null;
+  /** When it was bound to its project (its punches before that, less the backlog window, are not paid). */
+  bound_at: string | null;
   last_seen_at: string;
   last_ip: string;
   firmware: string;

@@ -43,14 +43,17 @@ afterAll(async () => {
 });
 
 test('a terminal uploading through a server crash ends with every punch stored once', async () => {
-  const terminal = new ZkTerminal(baseUrl, 'ZKRESTART01');
+  const terminal = new ZkTerminal(baseUrl, 'ZKRESTART01', { secret: 'Zk-Restart-0001' });
   expect((await terminal.handshake()).status).toBe(200);
   const device = await db('devices').where({ sn: terminal.sn }).first('id');
   const project = await db('projects').where({ status: 'approved' }).orderBy('id').first('id');
   const admin = await login(ADMIN.email, ADMIN.password, baseUrl);
-  expect((await api('PATCH', `/items/devices/${device.id}`, { token: admin, json: { status: 'active', project: project.id }, baseUrl })).status).toBe(200);
+  expect((await api('PATCH', `/items/devices/${device.id}`, { token: admin, json: { status: 'active', project: project.id, auth_secret: terminal.setup.secret }, baseUrl })).status).toBe(200);
+  // Bound: its next handshake, with the key, admits it.
+  expect((await terminal.handshake()).status).toBe(200);
   const pins: string[] = await db('employments').where({ project: project.id }).pluck('device_pin');
-  const start = Date.UTC(2026, 0, 20);
+  // Two days back: inside the plausible window of a device bound today.
+  const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 2 * 86_400_000;
   for (let i = 0; i < RECORDS; i += 1) terminal.record(attlogLine(i % 7 === 6 ? `UNK${i % 5}` : pins[i % pins.length]!, new Date(start + i * 37_000), (i % 2) as 0 | 1));
 
   // Pull the plug as the 8th batch goes out: its answer never arrives, committed or not.

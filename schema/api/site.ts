@@ -172,6 +172,10 @@ export interface DeviceStatus {
   firmware: string | null;
   last_seen_at: string | null;
   last_punch_at: string | null;
+  /** 设备时间异常: when the device last sent a punch with an impossible time (null: its clock looks right). */
+  clock_error_at: string | null;
+  /** What was wrong, for staff. */
+  clock_error: string | null;
   /** Commands (enrol, face, remove) waiting for the device or to be retried. */
   pending_commands: number;
   /** Commands the device refused until the platform gave up. */

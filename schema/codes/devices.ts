@@ -68,3 +68,23 @@ export const ATTENDANCE_SOURCES = [
 ] as const satisfies CodeList;
 
 export type AttendanceSource = CodeValue<typeof ATTENDANCE_SOURCES>;
+
+/**
+ * What a device event (设备事件, `device_events`) records: what a terminal sent that is not
+ * attendance, and attempts the platform refused. Punches with an impossible time and refused or
+ * failed verifications are kept one row each, for review; routine door and device-health events
+ * and failed authentications are counted per day (or hour) in one row, so a flood cannot grow the log.
+ */
+export const DEVICE_EVENT_KINDS = [
+  { value: 'implausible_time', label: '打卡时间异常' },
+  { value: 'refused', label: '验证未通过' },
+  { value: 'unattributed', label: '无法对应人员' },
+  { value: 'alarm', label: '报警/防拆' },
+  { value: 'remote', label: '远程操作' },
+  { value: 'door', label: '门状态' },
+  { value: 'exception', label: '设备异常' },
+  { value: 'other', label: '其他事件' },
+  { value: 'auth_failed', label: '认证失败' },
+] as const satisfies CodeList;
+
+export type DeviceEventKind = CodeValue<typeof DEVICE_EVENT_KINDS>;

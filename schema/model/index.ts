@@ -1,11 +1,11 @@
 /**
  * The platform's data model, in provisioning order (a collection comes after those it points to).
- * Fits the Directus Core tier: 19 of the 25 active user collections.
+ * Fits the Directus Core tier: 20 of the 25 active user collections.
  */
 import { auditLog } from './collections/audit-log';
 import { attendanceDays, cityDays, projectDays } from './collections/attendance';
 import { contracts, contractsFiles } from './collections/contracts';
-import { deviceCommands, devices } from './collections/devices';
+import { deviceCommands, deviceEvents, devices } from './collections/devices';
 import { employments } from './collections/employments';
 import { keyPosts } from './collections/key-posts';
 import { payrollLines, payrolls } from './collections/payrolls';
@@ -32,6 +32,7 @@ export const COLLECTIONS: readonly CollectionDef[] = [
   devices,
   deviceCommands,
   punches,
+  deviceEvents,
   attendanceDays,
   projectDays,
   cityDays,

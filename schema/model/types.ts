@@ -46,6 +46,12 @@ export interface FieldDef {
   special?: string[];
   /** Sensitive personal data: masked by the display in list views. */
   sensitive?: boolean;
+  /**
+   * A write-only secret (a device's key, an API password): stored encrypted with Directus's `encrypt`
+   * special (SECRET is the key); every accountable read (REST, GraphQL, studio, exports, revisions)
+   * shows `**********`; only internal reads without accountability decrypt it.
+   */
+  secret?: true;
 }
 
 /** A one-to-many or many-to-many alias field shown in the studio. */

@@ -11,18 +11,26 @@
  * on a quiet 2-core machine, ~5 min in all). BENCH_PUNCH_DAYS=14 gives only the last 14 days real
  * punches and the days before `project_days` rows from the same attendance model: the panels read
  * only roll-up tables, projects, devices, key posts and warnings, so their timings barely move.
+ *
+ * `--pg`: the same city in the PostgreSQL cluster (`npm run cluster`, two replicas, Redis cache),
+ * queried through nginx. Every request carries a different comment in its GraphQL text, so
+ * Directus's Redis cache (on in compose) never answers it: the figures are the database's work.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { PROJECT_STATUSES } from '../../schema/codes/project.ts';
 import { cityDashboard } from '../../schema/insights.ts';
 import { addDays, todayInShanghai } from '../../schema/rules/dates.ts';
 import { DEMO_LOGINS } from '../../seeds/demo-logins.ts';
+import { clusterDirectus, clusterDown, clusterUp } from '../lib/cluster/cluster.ts';
 import { directusCli } from '../lib/directus.ts';
 import { dashboardQuery, graphqlField, panelQuery } from '../lib/insights-queries.ts';
 import { bootPlatform } from '../lib/platform.ts';
 import { generateCity } from './city/generate-city.ts';
 
-export const name = 'Bureau dashboard 全市实名制概况: 300 projects, 60,000 people, 3 months (SQLite)';
+export const name = 'Bureau dashboard 全市实名制概况: 300 projects, 60,000 people, 3 months (SQLite; --pg: PostgreSQL cluster)';
 
 const PROJECTS = 300;
 const PEOPLE = 60_000;
@@ -46,13 +54,14 @@ function quantile(samples: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
-/** Times `query` ROUNDS times after WARMUP; fails on any GraphQL error. */
+/** Times `query` ROUNDS times after WARMUP; fails on any GraphQL error. Each request's text differs (a comment), so no cache answers it. */
 async function timeQuery(baseUrl: string, token: string, query: string): Promise<{ samples: number[]; rows: number }> {
   const samples: number[] = [];
   let rows = 0;
   for (let i = 0; i < WARMUP + ROUNDS; i += 1) {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const request = JSON.stringify({ query: `${query}\n# sample ${i} ${Date.now()}` });
+    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: request });
     const body = (await response.json()) as { data?: Record<string, unknown[]>; errors?: unknown[] };
     const ms = performance.now() - started;
     if (response.status !== 200 || body.errors) throw new Error(`${query}: ${response.status} ${JSON.stringify(body.errors)}`);
@@ -62,10 +71,49 @@ async function timeQuery(baseUrl: string, token: string, query: string): Promise
   return { samples, rows };
 }
 
-export async function run(): Promise<void> {
-  // The scheduler is off so nothing but the measured requests runs in the server.
-  const platform = await timed('boot (small demo city)', () => bootPlatform({ seed: 'small', extraEnv: { PLATFORM_ROLLUP_CRON: 'off' } }));
+interface Target {
+  baseUrl: string;
+  db: Knex;
+  rollup: (args: string[]) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+// The scheduler is off so nothing but the measured requests runs in the servers.
+async function embeddedTarget(): Promise<Target> {
+  const platform = await bootPlatform({ seed: 'small', extraEnv: { PLATFORM_ROLLUP_CRON: 'off' } });
   const db = knex({ client: 'sqlite3', connection: { filename: platform.env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 0, max: 1 } });
+  return {
+    baseUrl: platform.baseUrl,
+    db,
+    rollup: (args) => directusCli(['platform', 'rollup', ...args], platform.env, { quiet: true }),
+    stop: async () => {
+      await db.destroy();
+      await platform.stop();
+    },
+  };
+}
+
+async function clusterTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
+  const cluster = await clusterUp({ dir, seed: 'small', env: { PLATFORM_ROLLUP_CRON: 'off', LOG_LEVEL: 'warn' }, log: () => undefined });
+  const db = knex({ client: 'pg', connection: cluster.databaseUrl, pool: { min: 0, max: 2 } });
+  return {
+    baseUrl: cluster.url,
+    db,
+    rollup: async (args) => clusterDirectus(dir, ['platform', 'rollup', ...args]),
+    stop: async () => {
+      await db.destroy();
+      await clusterDown({ dir, purge: true, log: () => undefined });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function run(flags: readonly string[] = []): Promise<void> {
+  const pg = flags.includes('--pg');
+  const target = await timed(pg ? 'cluster up (PostgreSQL, Redis, 2 replicas, nginx; small demo city)' : 'boot (small demo city)', () => (pg ? clusterTarget() : embeddedTarget()));
+  const db = target.db;
+  const platform = { baseUrl: target.baseUrl };
   try {
     const now = new Date();
     const today = todayInShanghai(now);
@@ -81,9 +129,7 @@ export async function run(): Promise<void> {
 
     // An empty city_days is refilled from every project_days day by the roll-up (as on an upgrade).
     await db('city_days').delete();
-    await timed(`roll-up of the last ${PUNCH_DAYS} days, all projects (CLI)`, () =>
-      directusCli(['platform', 'rollup', '--from', addDays(today, -(PUNCH_DAYS - 1)), '--now', now.toISOString()], platform.env, { quiet: true }),
-    );
+    await timed(`roll-up of the last ${PUNCH_DAYS} days, all projects (CLI)`, () => target.rollup(['--from', addDays(today, -(PUNCH_DAYS - 1)), '--now', now.toISOString()]));
     await db.raw('analyze');
     const sizes = await Promise.all(['projects', 'people', 'employments', 'devices', 'punches', 'attendance_days', 'project_days', 'city_days', 'warnings'].map(async (t) => `${t} ${await count(db, t)}`));
     console.log(`  rows: ${sizes.join(', ')}`);
@@ -103,7 +149,6 @@ export async function run(): Promise<void> {
     console.log(`  ${'whole dashboard (one batched request)'.padEnd(40)} p50 ${quantile(whole.samples, 0.5).toFixed(1)} ms, p95 ${quantile(whole.samples, 0.95).toFixed(1)} ms`);
     console.log(`  worst panel p95 ${worst.toFixed(1)} ms (goal < ${GOAL_MS} ms per panel): ${worst < GOAL_MS ? 'met' : 'NOT met'}`);
   } finally {
-    await db.destroy();
-    await platform.stop();
+    await target.stop();
   }
 }

@@ -99,6 +99,26 @@ export async function insertOnSite(db: Knex, projectId: number, team: { id: numb
   return ids;
 }
 
+export interface GatePerson {
+  employment: number;
+  person: number;
+  pin: string;
+  card: string;
+}
+
+/**
+ * `count` people on site in a new team of the project, each with a device PIN and a card, as a
+ * gate terminal knows them.
+ * @example const people = await gatePeople(db, project.id, 3, '人脸', `H${suffix}`);
+ */
+export async function gatePeople(db: Knex, projectId: number, count: number, namePrefix: string, cardPrefix: string): Promise<GatePerson[]> {
+  const team = await insertTeam(db, projectId);
+  const ids = await insertOnSite(db, projectId, team, { count, namePrefix });
+  for (const [index, id] of ids.entries()) await db('employments').where({ id }).update({ card_no: `${cardPrefix}${index}` });
+  const rows = await db('employments').whereIn('id', ids).orderBy('id').select('id', 'person', 'device_pin', 'card_no');
+  return rows.map((r) => ({ employment: Number(r.id), person: Number(r.person), pin: String(r.device_pin), card: String(r.card_no) }));
+}
+
 /** A 1×1 PNG, the smallest image every upload accepts. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 

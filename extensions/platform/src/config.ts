@@ -11,6 +11,20 @@ export const PlatformConfig = z.object({
   PLATFORM_DEVICE_COMMAND_MAX_ATTEMPTS: number(3),
   PLATFORM_DEVICE_COMMAND_ACK_TIMEOUT_MINUTES: number(10),
   PLATFORM_INGEST_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(100).default(5),
+  /** A punch later than now plus this many minutes is not attendance (kept for review, device clock flagged). */
+  PLATFORM_DEVICE_CLOCK_SKEW_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+  /** A punch earlier than the device's binding to its project minus this many days is not attendance. */
+  PLATFORM_DEVICE_BACKLOG_DAYS: z.coerce.number().min(0).max(366).default(14),
+  /** Unknown serials registered as pending per source address (more are refused until some are bound or expire). */
+  PLATFORM_DEVICE_PENDING_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** Pending (never bound) devices in all; a distributed flood of invented serials stops here. */
+  PLATFORM_DEVICE_PENDING_MAX: z.coerce.number().int().min(1).default(1000),
+  /** A pending device not heard from for this many days is removed. */
+  PLATFORM_DEVICE_PENDING_TTL_DAYS: z.coerce.number().min(1).default(7),
+  /** Calls naming an unknown serial that one address may make per minute (heartbeats, handshakes, uploads). */
+  PLATFORM_DEVICE_UNKNOWN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** ZKTeco: a handshake with the right communication key admits its address for this many hours. */
+  PLATFORM_DEVICE_SESSION_HOURS: z.coerce.number().min(0.1).max(720).default(24),
   PLATFORM_WORKER_MAX_AGE_MALE: number(60),
   PLATFORM_WORKER_MAX_AGE_FEMALE: number(50),
   PLATFORM_ATTENDANCE_WARN_RATE: number(0.6),

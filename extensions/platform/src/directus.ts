@@ -24,3 +24,13 @@ export async function createService(api: DirectusApi, name: string, knex: Knex =
   const schema = await api.getSchema({ database: knex, ...(options.bypassCache ? { bypassCache: true } : {}) });
   return new Service({ schema, knex, accountability: null });
 }
+
+/**
+ * An `ItemsService` for `collection` without accountability: it reads and writes as the system, so
+ * it decrypts `encrypt` fields (secrets) that every accountable read masks.
+ */
+export async function createItemsService(api: DirectusApi, collection: string, knex: Knex = api.database): Promise<ServiceInstance> {
+  const Service = (api.services as Record<string, (new (collection: string, options: { schema: unknown; knex: Knex; accountability: unknown }) => ServiceInstance) | undefined>)['ItemsService'];
+  if (!Service) throw new Error('Directus service ItemsService is not available');
+  return new Service(collection, { schema: await api.getSchema({ database: knex }), knex, accountability: null });
+}

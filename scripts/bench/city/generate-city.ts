@@ -1,6 +1,6 @@
 /**
  * A city at the bureau's scale for the dashboard benchmark, written with multi-row inserts into a
- * provisioned SQLite platform (never Directus's per-item services: hours at this size). Rows are
+ * provisioned platform on SQLite or PostgreSQL (never Directus's per-item services: hours at this size). Rows are
  * copied from the small demo city's own rows (so every required column is filled as the platform
  * fills it) with new keys. Deterministic (seeded).
  *
@@ -44,12 +44,16 @@ const HOUR = 3_600_000;
 const at = (day: string, seconds: number): number => Date.parse(`${day}T00:00:00+08:00`) + seconds * 1000;
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
-/** A stored row of `table` to copy, without its key. */
+/**
+ * A stored row of `table` to copy, without its key. PostgreSQL hands JSON columns back parsed; they
+ * go back as JSON text (node-postgres would send an array as a PostgreSQL array literal).
+ */
 async function template(db: Knex, table: string, where: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const row = await db(table).where(where).orderBy('id').first();
   if (!row) throw new Error(`no ${table} row to copy`);
-  const { id: _id, ...rest } = row;
-  return rest;
+  const { id: _id, ...rest } = row as Record<string, unknown>;
+  const isJson = (value: unknown) => value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value);
+  return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, isJson(value) ? JSON.stringify(value) : value]));
 }
 
 const nextId = async (db: Knex, table: string): Promise<number> => Number((await db(table).max({ id: 'id' }).first())?.['id'] ?? 0) + 1;
@@ -62,6 +66,11 @@ const KINDS = ['安置房', '学校', '医院', '道路', '产业园', '污水�
 /** Writes the city; returns what it wrote. */
 export async function generateCity(db: Knex, options: CityOptions): Promise<CityFigures> {
   const rng = createRng(300);
+  // Directus keeps timestamps and dates as epoch ms on SQLite and as native types on PostgreSQL (db/values.ts).
+  // (db/values.ts says the same, but imports the model by directory, which Node's own type stripping cannot load.)
+  const sqlite = String(db.client.config.client).startsWith('sqlite');
+  const ts = (ms: number): number | string => (sqlite ? ms : new Date(ms).toISOString());
+  const date = (day: string): number | string => (sqlite ? dayMs(day) : day);
   const created = options.now.getTime();
   const projectTemplate = await template(db, 'projects', { status: 'approved' });
   const teamTemplate = await template(db, 'teams');
@@ -86,7 +95,7 @@ export async function generateCity(db: Knex, options: CityOptions): Promise<City
       application_no: `BENCH${String(i).padStart(8, '0')}`,
       code: status === 'approved' || status === 'completed' ? `GY99${String(i).padStart(8, '0')}` : null,
       name: `${rng.pick(COUNTIES)}${rng.pick(KINDS)}建设项目（第${i + 1}号）`,
-      submitted_at: created - rng.int(1, 400) * 24 * HOUR,
+      submitted_at: ts(created - rng.int(1, 400) * 24 * HOUR),
     });
   }
   await bulkInsert(db, 'projects', projects);
@@ -102,7 +111,7 @@ export async function generateCity(db: Knex, options: CityOptions): Promise<City
     const ids: number[] = [];
     for (let t = 0; t < 4; t += 1) {
       ids.push(teamId);
-      teams.push({ ...teamTemplate, id: teamId++, project, unit: unitId, name: `班组${t + 1}`, date_created: created });
+      teams.push({ ...teamTemplate, id: teamId++, project, unit: unitId, name: `班组${t + 1}`, date_created: ts(created) });
     }
     teamsOf.set(project, ids);
     const gates: { id: number; sn: string }[] = [];
@@ -111,7 +120,7 @@ export async function generateCity(db: Knex, options: CityOptions): Promise<City
       gates.push({ id: deviceId, sn });
       // One gate in ten has not called in for an hour: offline.
       const lastSeen = rng.chance(0.9) ? created - rng.int(0, 120) * 1000 : created - HOUR;
-      devices.push({ ...deviceTemplate, id: deviceId++, sn, project, synced_project: project, name: `${direction === 'in' ? '入口' : '出口'}闸机`, direction, status: 'active', last_seen_at: lastSeen, date_created: created });
+      devices.push({ ...deviceTemplate, id: deviceId++, sn, project, synced_project: project, name: `${direction === 'in' ? '入口' : '出口'}闸机`, direction, status: 'active', last_seen_at: ts(lastSeen), date_created: ts(created) });
     }
     gatesOf.set(project, gates);
   }
@@ -146,7 +155,7 @@ export async function generateCity(db: Knex, options: CityOptions): Promise<City
         id_number: `BENCH${String(person).padStart(13, '0')}`,
         id_front: null,
         id_back: null,
-        date_created: created,
+        date_created: ts(created),
         date_updated: null,
       });
       employments.push({
@@ -168,11 +177,11 @@ export async function generateCity(db: Knex, options: CityOptions): Promise<City
         face_device_photo: null,
         face_check: null,
         device_pin: pin,
-        entry_date: dayMs(entry),
-        exit_date: exit ? dayMs(exit) : null,
+        entry_date: date(entry),
+        exit_date: exit ? date(exit) : null,
         status: exit && exit < options.today ? 'exited' : 'on_site',
         exit_reason: exit ? 'contract_end' : null,
-        date_created: created,
+        date_created: ts(created),
       });
       list.push({ id: employmentId++, person, pin, entry, exit, quits: rng.chance(0.03) });
     }
@@ -230,18 +239,18 @@ export async function generateCity(db: Knex, options: CityOptions): Promise<City
               employment: e.id,
               person: e.person,
               device_pin: e.pin,
-              punched_at: time,
+              punched_at: ts(time),
               direction,
               verify_mode: '15',
               source: 'device',
               dedup_key: `${gate.sn}|${e.pin}|${time}`,
               raw: 'bench',
-              received_at: time + 5_000,
+              received_at: ts(time + 5_000),
             });
           }
         }
         if (day < windowStart) {
-          projectDays.push({ project, day: dayMs(day), on_site: onSite, present, attendance_rate: onSite ? Math.round((present / onSite) * 10_000) / 10_000 : null, key_posts_required: 0, key_posts_present: 0, key_post_rate: null });
+          projectDays.push({ project, day: date(day), on_site: onSite, present, attendance_rate: onSite ? Math.round((present / onSite) * 10_000) / 10_000 : null, key_posts_required: 0, key_posts_present: 0, key_post_rate: null });
         }
       }
       await bulkInsert(trx, 'punches', rows);
@@ -250,5 +259,11 @@ export async function generateCity(db: Knex, options: CityOptions): Promise<City
   });
   const punchSeconds = (performance.now() - started) / 1000;
   await bulkInsert(db, 'project_days', projectDays);
+  if (!sqlite) {
+    // Rows were written with explicit keys: move PostgreSQL's sequences past them.
+    for (const table of ['projects', 'teams', 'devices', 'people', 'employments']) {
+      await db.raw(`select setval(pg_get_serial_sequence(?, 'id'), (select max(id) from ??))`, [table, table]);
+    }
+  }
   return { projects: projects.length, approved: approved.length, people: peopleWritten, devices: devices.length, punches, projectDays: projectDays.length, punchSeconds };
 }

@@ -40,6 +40,8 @@ export interface RollupReport {
   ran: boolean;
   /** Who held the lease when this run gave up. */
   heldBy?: string | null;
+  /** The scheduled tick was already run by another replica. */
+  alreadyRan?: boolean;
   projects: number;
   days: number;
   attendanceRows: number;
@@ -156,11 +158,14 @@ export async function runAttendanceRollup(
   knex: Knex,
   config: PlatformConfig,
   request: RollupRequest,
-  options: { waitMs?: number; log?: (line: string) => void } = {},
+  options: { waitMs?: number; tick?: number; log?: (line: string) => void } = {},
 ): Promise<RollupReport> {
   const log = options.log ?? (() => undefined);
-  const outcome = await withJobLease(knex, ROLLUP_JOB, (lease) => rollup(knex, config, request, lease, log), { waitMs: options.waitMs ?? 0 });
+  const leaseOptions = { waitMs: options.waitMs ?? 0, ...(options.tick === undefined ? {} : { tick: options.tick }) };
+  const outcome = await withJobLease(knex, ROLLUP_JOB, (lease) => rollup(knex, config, request, lease, log), leaseOptions);
   if (outcome.ran) return outcome.result;
+  const empty = { projects: 0, days: 0, attendanceRows: 0, warnings: { raised: 0, refreshed: 0, resolved: 0 } };
+  if (outcome.alreadyRan) return { ran: false, alreadyRan: true, heldBy: null, ...empty };
   log(`attendance roll-up skipped: another runner holds the lease (${outcome.heldBy ?? 'unknown'})`);
-  return { ran: false, heldBy: outcome.heldBy, projects: 0, days: 0, attendanceRows: 0, warnings: { raised: 0, refreshed: 0, resolved: 0 } };
+  return { ran: false, heldBy: outcome.heldBy, ...empty };
 }

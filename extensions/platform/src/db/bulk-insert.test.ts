@@ -56,4 +56,15 @@ describe('bulkInsert on SQLite', () => {
     expect(await db('t').where({ k: 'k5' }).first('n', 'note')).toEqual({ n: 500, note: '已更正' });
     expect((await db('t').count({ c: '*' }))[0]?.['c']).toBe(12_000);
   });
+
+  test('accumulate adds to counters of the stored row and replaces the rest named', async () => {
+    const options = { conflict: ['k'], onConflict: 'accumulate', add: ['n'], replace: ['note'] } as const;
+    expect(bulkInsertSql('t', ['k', 'n', 'note'], [{ k: 'x', n: 1, note: 'a' }], options).sql).toMatch(
+      /on conflict \("k"\) do update set "n" = "t"\."n" \+ excluded\."n", "note" = excluded\."note"$/,
+    );
+    await bulkInsert(db, 't', [{ k: 'counted', n: 2, note: 'first' }], options);
+    await bulkInsert(db, 't', [{ k: 'counted', n: 3, note: 'second' }, { k: 'new', n: 1, note: 'x' }], options);
+    expect(await db('t').where({ k: 'counted' }).first('n', 'note')).toEqual({ n: 5, note: 'second' });
+    expect(await db('t').where({ k: 'new' }).first('n')).toEqual({ n: 1 });
+  });
 });

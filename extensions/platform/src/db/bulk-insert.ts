@@ -17,6 +17,13 @@ export type BulkInsertOptions =
       /** `ignore` keeps the stored row (a resend is a no-op); `merge` overwrites its other columns. */
       onConflict: 'ignore' | 'merge';
     }
+  | {
+      conflict: readonly string[];
+      /** The stored row is kept, `add` columns grow by the new row's values and `replace` columns take them (counters). */
+      onConflict: 'accumulate';
+      add: readonly string[];
+      replace: readonly string[];
+    }
   /** A plain insert: a conflict fails the statement. */
   | Record<string, never>;
 
@@ -49,13 +56,17 @@ export function bulkInsertSql(table: string, columns: readonly string[], rows: r
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const bindings: unknown[] = [];
   for (const row of rows) for (const column of columns) bindings.push(row[column] ?? null);
-  const sql = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${rows.map(() => placeholders).join(', ')}${conflictClause(columns, options)}`;
+  const sql = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${rows.map(() => placeholders).join(', ')}${conflictClause(columns, options, table)}`;
   return { sql, bindings };
 }
 
-function conflictClause(columns: readonly string[], options: BulkInsertOptions): string {
+function conflictClause(columns: readonly string[], options: BulkInsertOptions, table: string): string {
   if (!('conflict' in options) || !options.conflict) return '';
   const { conflict } = options;
+  if (options.onConflict === 'accumulate') {
+    const sets = [...options.add.map((column) => `${quote(column)} = ${quote(table)}.${quote(column)} + excluded.${quote(column)}`), ...options.replace.map((column) => `${quote(column)} = excluded.${quote(column)}`)];
+    return ` on conflict (${conflict.map(quote).join(', ')}) do update set ${sets.join(', ')}`;
+  }
   const updates = columns.filter((column) => !conflict.includes(column));
   const action = options.onConflict === 'ignore' || updates.length === 0 ? 'do nothing' : `do update set ${updates.map((column) => `${quote(column)} = excluded.${quote(column)}`).join(', ')}`;
   return ` on conflict (${conflict.map(quote).join(', ')}) ${action}`;

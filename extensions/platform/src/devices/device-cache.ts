@@ -10,8 +10,10 @@
 export const DEVICE_TTL_MS = 3_000;
 const MAX_ENTRIES = 50_000;
 
-export interface CachedDevice<T> {
+export interface CachedDevice<T, A = unknown> {
   record: T;
+  /** What authenticating the device needs (no clear-text secret: see auth/device-secrets.ts). */
+  auth: A;
   expires: number;
   /** When this process last wrote last_seen_at (ms). */
   seenWrittenAt: number;
@@ -21,16 +23,16 @@ export interface CachedDevice<T> {
 
 const devices = new Map<string, CachedDevice<unknown>>();
 
-export function cachedDevice<T>(sn: string, now: number): CachedDevice<T> | undefined {
-  const entry = devices.get(sn) as CachedDevice<T> | undefined;
+export function cachedDevice<T, A>(sn: string, now: number): CachedDevice<T, A> | undefined {
+  const entry = devices.get(sn) as CachedDevice<T, A> | undefined;
   if (entry && entry.expires > now) return entry;
   devices.delete(sn);
   return undefined;
 }
 
-export function cacheDevice<T>(sn: string, entry: CachedDevice<T>): void {
+export function cacheDevice<T, A>(sn: string, entry: CachedDevice<T, A>): void {
   if (devices.size >= MAX_ENTRIES) devices.clear();
-  devices.set(sn, entry);
+  devices.set(sn, entry as CachedDevice<unknown>);
 }
 
 export interface EmploymentMatch {

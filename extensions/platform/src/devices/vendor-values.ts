@@ -10,16 +10,20 @@ export const VERIFY_CARD = '3';
 export const VERIFY_FACE = '15';
 
 /**
- * A device time: epoch seconds (10 digits) or milliseconds (13), ISO with an offset, or Shanghai wall
- * time 'YYYY-MM-DD HH:MM:SS'. Null when it is none of these.
+ * A device time: epoch seconds (10 digits) or milliseconds (13), ISO with an offset (`Z`, `+08:00`
+ * or `+0800`; seconds may be left out, as in ISAPI's `2009-11-14T15:27Z`), or Shanghai wall time
+ * 'YYYY-MM-DD HH:MM:SS'. Null when it is none of these.
  */
 export function parseDeviceTime(value: unknown): Date | null {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
   if (/^\d{13}$/.test(text)) return new Date(Number(text));
   if (/^\d{10}$/.test(text)) return new Date(Number(text) * 1000);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
-    const wall = parseShanghaiWallTime(text.slice(0, 19));
-    const at = Date.parse(text);
+  const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/.exec(text);
+  if (iso) {
+    const seconds = iso[3] ?? ':00';
+    const zone = iso[5] === 'Z' ? 'Z' : `${iso[5]?.slice(0, 3)}:${iso[5]?.slice(-2)}`;
+    const wall = parseShanghaiWallTime(`${iso[1]} ${iso[2]}${seconds}`);
+    const at = Date.parse(`${iso[1]}T${iso[2]}${seconds}${iso[4] ?? ''}${zone}`);
     return wall && Number.isFinite(at) ? new Date(at) : null;
   }
   return parseShanghaiWallTime(text);

@@ -7,7 +7,8 @@ interface FilterRegistrar {
 /**
  * Punches and the audit log are evidence (wages are paid from punches): nobody, administrators
  * included, deletes them through Directus, and audit rows are never edited. Corrections are new
- * rows (a manual punch with a reason; a new audit entry).
+ * rows (a manual punch with a reason; a new audit entry). Device events (what terminals sent and
+ * what was refused) are never edited either; an administrator may delete old ones.
  */
 export function guardAppendOnly(filter: FilterRegistrar): void {
   const refuse = (what: string) => () => {
@@ -16,4 +17,5 @@ export function guardAppendOnly(filter: FilterRegistrar): void {
   filter('punches.items.delete', refuse('打卡记录'));
   filter('audit_log.items.update', refuse('审计日志'));
   filter('audit_log.items.delete', refuse('审计日志'));
+  filter('device_events.items.update', refuse('设备事件'));
 }

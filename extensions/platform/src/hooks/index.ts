@@ -8,6 +8,7 @@ import { mountDeviceEndpoints } from './mount-device-endpoints';
 import { parsePlatformJson } from './parse-platform-json';
 import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { scheduleAttendanceRollup } from './schedule-attendance-rollup';
+import { validateDeviceSettings } from './validate-device-settings';
 import { warmFaceModel } from './warm-face-model';
 import { warmOcrEngine } from './warm-ocr';
 
@@ -15,6 +16,7 @@ import { warmOcrEngine } from './warm-ocr';
 export default defineHook(({ init, filter, action }, context) => {
   init('cli.before', ({ program }) => registerCli(program, context));
   guardAppendOnly(filter);
+  validateDeviceSettings(filter);
   handleWarningUpdates(filter, context);
   auditIdentityCorrections(filter, context);
   queueDeviceEnrolment(action, context);

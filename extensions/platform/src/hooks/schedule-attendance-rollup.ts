@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import cron, { type ScheduledTask } from 'node-cron';
-import { runAttendanceRollup } from '../attendance/run-rollup';
+import { ROLLUP_JOB, runAttendanceRollup } from '../attendance/run-rollup';
 import { platformConfig } from '../config';
+import { scheduleLeasedJob, type JobLogger } from '../jobs/schedule-leased-job';
 
 interface ActionRegistrar {
   (event: string, handler: () => void): void;
@@ -10,33 +10,23 @@ interface ActionRegistrar {
 interface SchedulerContext {
   database: Knex;
   env: Record<string, unknown>;
-  logger: { info: (message: string) => void; error: (object: unknown, message?: string) => void };
+  logger: JobLogger;
 }
 
 /**
- * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON in every server process (not in CLI runs).
- * Each replica ticks, but only the one that takes the database lease works; the others skip that
- * tick (see jobs/lease.ts), so several replicas behave as one scheduler. node-cron's `noOverlap`
- * also keeps a slow run from stacking on itself within one process.
+ * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON, once per tick across all replicas
+ * (jobs/schedule-leased-job.ts).
  */
 export function scheduleAttendanceRollup(action: ActionRegistrar, context: SchedulerContext): void {
-  let task: ScheduledTask | undefined;
-  action('server.start', () => {
-    const config = platformConfig(context.env);
-    if (config.PLATFORM_ROLLUP_CRON === 'off') return;
-    task = cron.schedule(
-      config.PLATFORM_ROLLUP_CRON,
-      async () => {
-        try {
-          await runAttendanceRollup(context.database, config, { now: new Date() }, { waitMs: 0, log: (line) => context.logger.info(line) });
-        } catch (error) {
-          context.logger.error(error, 'attendance roll-up failed');
-        }
-      },
-      { name: 'attendance-rollup', noOverlap: true, timezone: config.PLATFORM_TIMEZONE },
-    );
-  });
-  action('server.stop', () => {
-    void task?.destroy();
+  const config = () => platformConfig(context.env);
+  scheduleLeasedJob(action, context.logger, {
+    name: ROLLUP_JOB,
+    cron: () => config().PLATFORM_ROLLUP_CRON,
+    timezone: () => config().PLATFORM_TIMEZONE,
+    run: async (tick) => {
+      const report = await runAttendanceRollup(context.database, config(), { now: new Date() }, { waitMs: 0, tick: tick.getTime(), log: (line) => context.logger.info(line) });
+      if (!report.ran) return { ran: false, heldBy: report.heldBy ?? null, ...(report.alreadyRan ? { alreadyRan: true } : {}) };
+      return { ran: true, summary: `${report.projects} projects, ${report.days} project-days` };
+    },
   });
 }

@@ -49,8 +49,8 @@ function readMultipartFields(req: Request, maxBytes: number): Promise<Record<str
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
-      // Event JSON sent as a "file" part (some firmware) is kept; pictures are counted and dropped.
-      const keep = /json|text/.test(info.mimeType);
+      // Event JSON or XML sent as a "file" part (some firmware) is kept; pictures are counted and dropped.
+      const keep = /json|text|xml/.test(info.mimeType);
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => {
         count(chunk.length);

@@ -39,6 +39,17 @@ export const TooLargeError = createError<{ rule: string; message: string; field?
  */
 export const DeviceNotReadyError = createError<{ rule: string; message: string }>('PLATFORM_DEVICE_NOT_READY', (e) => e.message, 503);
 
+/**
+ * 401: a terminal that did not prove it is the device it names (wrong or missing secret, another
+ * protocol's serial, an address outside its allow-list). Nothing is stored or changed; every
+ * vendor's terminal keeps its records and tries again later. `challenge` is the `WWW-Authenticate`
+ * value when the device can answer one (Hikvision's digest authentication).
+ */
+export const DeviceUnauthorizedError = createError<{ rule: string; message: string; challenge?: string }>('PLATFORM_DEVICE_UNAUTHORIZED', (e) => e.message, 401);
+
+/** 429: too many calls naming unknown serials from one address, or the pending-device registry is full. */
+export const DeviceRateLimitedError = createError<{ rule: string; message: string }>('PLATFORM_DEVICE_RATE_LIMITED', (e) => e.message, 429);
+
 /** 503: a service the request needs (the face or OCR model) is down or overloaded; nothing was saved, retry later. */
 export const ServiceUnavailableError = createError<{ rule: string; message: string }>('PLATFORM_SERVICE_UNAVAILABLE', (e) => e.message, 503);
 
@@ -54,6 +65,9 @@ export const invalid = (rule: string, message: string, field?: string) =>
   new InvalidInputError(field === undefined ? { rule, message } : { rule, message, field });
 export const conflict = (rule: string, message: string) => new StateConflictError({ rule, message });
 export const deviceNotReady = (rule: string, message: string) => new DeviceNotReadyError({ rule, message });
+export const deviceUnauthorized = (rule: string, message: string, challenge?: string) =>
+  new DeviceUnauthorizedError(challenge === undefined ? { rule, message } : { rule, message, challenge });
+export const deviceRateLimited = (rule: string, message: string) => new DeviceRateLimitedError({ rule, message });
 export const unavailable = (rule: string, message: string) => new ServiceUnavailableError({ rule, message });
 export const unprocessable = (rule: string, message: string, field?: string) =>
   new UnprocessableError(field === undefined ? { rule, message } : { rule, message, field });

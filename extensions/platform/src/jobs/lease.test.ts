@@ -11,6 +11,9 @@ import { JOB_TABLE, readJobState, withJobLease } from './lease';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A second handle on the same connection pool, so ensureJobTable's per-connection memo starts afresh. */
+const knexLike = (db: Knex): Knex => db.withUserParams({ fresh: Date.now() });
+
 interface Replicas {
   one: Knex;
   two: Knex;
@@ -131,6 +134,29 @@ function leaseSuite(label: string, make: () => Replicas | Promise<Replicas>): vo
       );
       expect(outcome).toEqual({ ran: true, result: 'finished' });
       expect(refused).toMatchObject({ ran: false });
+    });
+
+    test('a scheduled tick runs once: a replica whose tick fires after the first run finished skips it', async () => {
+      const tick = Date.UTC(2026, 0, 1, 8, 0, 0);
+      let runs = 0;
+      const task = async () => {
+        runs += 1;
+      };
+      expect(await withJobLease(replicas.one, 'tick', task, { tick })).toEqual({ ran: true, result: undefined });
+      expect(await withJobLease(replicas.two, 'tick', task, { tick })).toEqual({ ran: false, heldBy: null, alreadyRan: true });
+      // Both at once on the next tick: still one run.
+      const next = tick + 60_000;
+      await Promise.all([withJobLease(replicas.one, 'tick', task, { tick: next }), withJobLease(replicas.two, 'tick', task, { tick: next, waitMs: 5_000 })]);
+      expect(runs).toBe(2);
+      // A run without a tick (the CLI) is not affected, and the lease is free afterwards.
+      expect(await withJobLease(replicas.two, 'tick', async () => 'manual')).toEqual({ ran: true, result: 'manual' });
+    });
+
+    test('a table from before ticks were recorded gets the column', async () => {
+      await replicas.one.schema.alterTable(JOB_TABLE, (table) => table.dropColumn('last_tick'));
+      const fresh = knexLike(replicas.two);
+      expect(await withJobLease(fresh, 'old-table', async () => 'ok', { tick: 1 })).toEqual({ ran: true, result: 'ok' });
+      expect(await replicas.one.schema.hasColumn(JOB_TABLE, 'last_tick')).toBe(true);
     });
 
     test('a runner that lost its lease stops before writing its state', async () => {

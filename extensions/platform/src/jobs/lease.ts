@@ -38,9 +38,15 @@ export interface LeaseOptions {
   waitMs?: number;
   /** For tests: the holder's name. */
   holder?: string;
+  /**
+   * The scheduled time (epoch ms) this run is for. Every replica's scheduler ticks; a tick that
+   * was already run (by any replica) is not run again, so a replica whose tick fires after the
+   * first one finished does not repeat it: exactly one run per tick.
+   */
+  tick?: number;
 }
 
-export type LeaseResult<T> = { ran: true; result: T } | { ran: false; heldBy: string | null };
+export type LeaseResult<T> = { ran: true; result: T } | { ran: false; heldBy: string | null; alreadyRan?: boolean };
 
 const tableReady = new WeakMap<Knex, Promise<void>>();
 
@@ -49,18 +55,28 @@ export function ensureJobTable(knex: Knex): Promise<void> {
   let ready = tableReady.get(knex);
   if (!ready) {
     ready = (async () => {
-      if (await knex.schema.hasTable(JOB_TABLE)) return;
-      try {
-        await knex.schema.createTable(JOB_TABLE, (table) => {
-          table.string('name', 64).primary();
-          table.string('holder', 160).nullable();
-          // Epoch milliseconds of the runner's clock: compared only with other runners' clocks.
-          table.bigInteger('lease_until').nullable();
-          table.text('state').nullable();
-        });
-      } catch (error) {
-        // Another process created it between our check and our CREATE.
-        if (!(await knex.schema.hasTable(JOB_TABLE))) throw error;
+      if (!(await knex.schema.hasTable(JOB_TABLE))) {
+        try {
+          await knex.schema.createTable(JOB_TABLE, (table) => {
+            table.string('name', 64).primary();
+            table.string('holder', 160).nullable();
+            // Epoch milliseconds of the runner's clock: compared only with other runners' clocks.
+            table.bigInteger('lease_until').nullable();
+            table.text('state').nullable();
+            table.bigInteger('last_tick').nullable();
+          });
+        } catch (error) {
+          // Another process created it between our check and our CREATE.
+          if (!(await knex.schema.hasTable(JOB_TABLE))) throw error;
+        }
+      }
+      // Tables made before scheduled ticks were recorded.
+      if (!(await knex.schema.hasColumn(JOB_TABLE, 'last_tick'))) {
+        try {
+          await knex.schema.alterTable(JOB_TABLE, (table) => table.bigInteger('last_tick').nullable());
+        } catch (error) {
+          if (!(await knex.schema.hasColumn(JOB_TABLE, 'last_tick'))) throw error;
+        }
       }
     })();
     ready.catch(() => tableReady.delete(knex));
@@ -120,8 +136,18 @@ export async function withJobLease<T>(knex: Knex, name: string, task: (lease: Jo
     await new Promise((resolve) => setTimeout(resolve, Math.min(500, Math.max(50, deadline - Date.now()))));
   }
 
-  let lost = false;
   const mine = () => knex(JOB_TABLE).where({ name, holder });
+  if (options.tick !== undefined) {
+    // Read and written while holding the lease, so no other runner can be between the two.
+    const done = await knex(JOB_TABLE).select('last_tick').where({ name }).first();
+    if (done?.last_tick !== null && done?.last_tick !== undefined && Number(done.last_tick) >= options.tick) {
+      await mine().update({ holder: null, lease_until: null });
+      return { ran: false, heldBy: null, alreadyRan: true };
+    }
+    await mine().update({ last_tick: options.tick });
+  }
+
+  let lost = false;
   const renewal = setInterval(() => {
     mine()
       .update({ lease_until: Date.now() + ttlMs })

@@ -28,7 +28,7 @@ function fieldMeta(def: FieldDef, sort: number, isFile: boolean, choices: { text
     options: def.options ?? (choices ? { choices } : defaultOptions(def)),
     display: def.display ?? defaultDisplay(def, isFile, Boolean(choices)),
     display_options: def.displayOptions ?? (choices ? { choices: choices.map((c) => ({ text: c.text, value: c.value })) } : relatedTemplate(def)),
-    special: def.special ?? (def.type === 'json' ? ['cast-json'] : isFile ? ['file'] : def.m2o ? ['m2o'] : def.type === 'boolean' ? ['cast-boolean'] : null),
+    special: def.special ?? (def.secret ? ['encrypt'] : def.type === 'json' ? ['cast-json'] : isFile ? ['file'] : def.m2o ? ['m2o'] : def.type === 'boolean' ? ['cast-boolean'] : null),
     required: def.required ?? false,
     readonly: def.readonly ?? false,
     hidden: def.hidden ?? false,
@@ -42,6 +42,7 @@ function fieldMeta(def: FieldDef, sort: number, isFile: boolean, choices: { text
 function defaultInterface(def: FieldDef, isFile: boolean, hasChoices: boolean): string {
   if (isFile) return 'file-image';
   if (def.m2o) return 'select-dropdown-m2o';
+  if (def.secret) return 'input';
   if (hasChoices) return 'select-dropdown';
   switch (def.type) {
     case 'boolean':
@@ -60,6 +61,8 @@ function defaultInterface(def: FieldDef, isFile: boolean, hasChoices: boolean): 
 }
 
 function defaultOptions(def: FieldDef): Record<string, unknown> | null {
+  // A secret is typed blind and never shown again (reads give `**********`).
+  if (def.secret) return { masked: true, trim: true };
   if (def.type === 'json') return { language: 'JSON' };
   if (def.m2o && def.m2o.collection !== 'directus_files') return relatedTemplate(def);
   return null;

@@ -10,6 +10,7 @@ import { platformConfig } from '../config';
 import type { ProvisionContext } from '../provision/context';
 import { DEMO_APPLICATION_NOS, ensureDemoUsers } from './demo-users';
 import { insertCity } from './insert-city';
+import { setDemoDeviceSecrets } from './demo-device-secrets';
 
 export interface SeedOptions {
   /** About a hundred people and a week of punches instead of a thousand and five weeks. */
@@ -37,6 +38,7 @@ export async function seedDemoCity(ctx: ProvisionContext, options: SeedOptions):
     const projectIds = inserted.projects.map((row) => row['id'] as number);
     await trx('projects').whereIn('id', projectIds).whereNotNull('reviewed_at').update({ reviewed_by: bureauId });
     await trx('audit_log').whereIn('project', projectIds).where({ actor: DEMO_BUREAU_ACTOR }).update({ actor: bureauId });
+    await setDemoDeviceSecrets(api, trx, inserted.devices);
   });
 
   // The city shows attendance at once: its punches are rolled up now (the scheduler keeps it current).

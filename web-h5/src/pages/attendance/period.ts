@@ -19,6 +19,15 @@ export function weekdayLabel(iso: string): string {
   return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
 }
 
+/**
+ * The day heading of 出勤记录: '3月2日 周一' in the current year, '2025年12月31日 周三' otherwise, so a
+ * punch from another year is never mistaken for one of this year.
+ */
+export function dayHeading(iso: string, today: string): string {
+  const [y, m, d] = parts(iso);
+  return `${iso.slice(0, 4) === today.slice(0, 4) ? '' : `${y}年`}${m}月${d}日 ${weekdayLabel(iso)}`;
+}
+
 /** '2026年3月2日 周一', '3月2日–3月8日', '2026年3月'. */
 export function periodTitle(period: Period, from: string, to: string): string {
   const [y, m, d] = parts(from);

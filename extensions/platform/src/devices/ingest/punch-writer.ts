@@ -1,5 +1,5 @@
 /**
- * Durable punch writes with group commit. Every upload waits until its rows are committed before the
+ * Durable punch and device-event writes with group commit. Every upload waits until its rows are committed before the
  * device is answered. An idle writer waits PLATFORM_INGEST_COMMIT_DELAY_MS (default 5), or until as
  * many uploads as its last commit carried are queued, before committing, and while one commit runs the uploads that arrive meanwhile queue up for the next, so
  * many devices posting one punch each share a commit (a commit, not the insert, is the expensive
@@ -12,6 +12,7 @@
  */
 import type { Knex } from 'knex';
 import { bulkInsert, fitsOneStatement } from '../../db/bulk-insert';
+import { foldTallies, type EventRow } from '../events/event-rows';
 import type { PunchRow } from './punch-rows';
 
 /** Column values to set on a device in the same transaction (stamps, last error). */
@@ -20,8 +21,20 @@ export interface DeviceChange {
   values: Record<string, unknown>;
 }
 
+/** What one upload stores, in one transaction. */
+export interface DeviceData {
+  punches?: PunchRow[];
+  /** Device events kept one row each (a resend is a no-op). */
+  events?: EventRow[];
+  /** Counted device events: the stored row's `count` grows. */
+  tallies?: EventRow[];
+  device?: DeviceChange | null;
+}
+
 interface Job {
   rows: PunchRow[];
+  events: EventRow[];
+  tallies: EventRow[];
   device: DeviceChange | null;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -39,9 +52,9 @@ class PunchWriter {
 
   constructor(private readonly database: Knex) {}
 
-  write(rows: PunchRow[], device: DeviceChange | null): Promise<void> {
+  write(data: DeviceData): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ rows, device, resolve, reject });
+      this.queue.push({ rows: data.punches ?? [], events: data.events ?? [], tallies: data.tallies ?? [], device: data.device ?? null, resolve, reject });
       if (this.running) {
         // As many uploads as the last commit carried are here: waiting longer would only add latency.
         if (this.timer && this.queue.length >= this.lastGroupSize) this.startNow();
@@ -81,10 +94,11 @@ class PunchWriter {
   private takeGroup(): Job[] {
     const jobs: Job[] = [];
     let rows = 0;
-    while (this.queue.length > 0 && (jobs.length === 0 || rows + (this.queue[0]?.rows.length ?? 0) <= MAX_ROWS_PER_COMMIT)) {
+    const size = (job: Job | undefined) => (job ? job.rows.length + job.events.length + job.tallies.length : 0);
+    while (this.queue.length > 0 && (jobs.length === 0 || rows + size(this.queue[0]) <= MAX_ROWS_PER_COMMIT)) {
       const job = this.queue.shift() as Job;
       jobs.push(job);
-      rows += job.rows.length;
+      rows += size(job);
     }
     return jobs;
   }
@@ -92,18 +106,22 @@ class PunchWriter {
 
 async function commit(database: Knex, jobs: readonly Job[]): Promise<void> {
   const rows = jobs.flatMap((job) => job.rows);
+  const events = jobs.flatMap((job) => job.events);
+  const tallies = foldTallies(jobs.flatMap((job) => job.tallies));
   // Later changes to the same device win (uploads of one device arrive in order).
   const devices = new Map<number, Record<string, unknown>>();
   for (const job of jobs) if (job.device) devices.set(job.device.id, { ...devices.get(job.device.id), ...job.device.values });
   const deviceUpdates = [...devices].filter(([, values]) => Object.keys(values).length > 0);
   const insert = (knex: Knex) => bulkInsert(knex, 'punches', rows, { conflict: ['dedup_key'], onConflict: 'ignore' });
   // One statement is atomic on its own: the explicit transaction would only add two round trips.
-  if (rows.length > 0 && fitsOneStatement(rows) && deviceUpdates.length === 0) {
+  if (rows.length > 0 && fitsOneStatement(rows) && deviceUpdates.length === 0 && events.length === 0 && tallies.length === 0) {
     await insert(database);
     return;
   }
   await database.transaction(async (trx) => {
     await insert(trx);
+    await bulkInsert(trx, 'device_events', events, { conflict: ['dedup_key'], onConflict: 'ignore' });
+    await bulkInsert(trx, 'device_events', tallies, { conflict: ['dedup_key'], onConflict: 'accumulate', add: ['count'], replace: ['last_at'] });
     for (const [id, values] of deviceUpdates) await trx('devices').where({ id }).update(values);
   });
 }
@@ -117,14 +135,15 @@ export function setCommitDelay(ms: number): void {
 }
 
 /**
- * Stores `rows` (resends are no-ops) and applies `device` changes in one transaction; resolves once
- * committed. Callers answer the device only after this resolves.
+ * Stores punches and device events (resends are no-ops, counted events grow) and applies the
+ * device's changes in one transaction; resolves once committed. Callers answer the device only
+ * after this resolves.
  */
-export function writePunches(database: Knex, rows: PunchRow[], device: DeviceChange | null = null): Promise<void> {
+export function writeDeviceData(database: Knex, data: DeviceData): Promise<void> {
   let writer = writers.get(database);
   if (!writer) {
     writer = new PunchWriter(database);
     writers.set(database, writer);
   }
-  return writer.write(rows, device);
+  return writer.write(data);
 }

@@ -20,3 +20,15 @@ export type IclockQuery = z.infer<typeof IclockQuery>;
 export function iclockQuery(query: unknown): IclockQuery {
   return parseInput(IclockQuery, query, { SN: '设备序列号 SN' });
 }
+
+/**
+ * The communication key a ZKTeco handshake carries: the PUSH firmware appends `&pushcommkey=<key>`
+ * to `cdata?…&options=all` when one is set on the terminal (some builds spell it `PushCommKey`).
+ */
+export function commKeyOf(query: unknown): string | null {
+  if (!query || typeof query !== 'object') return null;
+  for (const [name, value] of Object.entries(query as Record<string, unknown>)) {
+    if (name.toLowerCase() === 'pushcommkey' && typeof value === 'string' && value !== '') return value.slice(0, 64);
+  }
+  return null;
+}

@@ -1,8 +1,8 @@
 import { dueCommands, markError, markSent } from '../../../devices/commands/deliver';
 import { readDeviceFace } from '../../../devices/commands/face-image';
-import { identifyDevice, isActive, refuseDisabled } from '../../../devices/identify-device';
+import { admitDevice, isActive } from '../../../devices/identify-device';
 import { renderBiophoto, renderCommandLines, renderDeleteUser, renderUserInfo } from '../../../devices/zkteco/render';
-import { callerIp, deliverySettings, type DeviceAnswer, type DeviceContext } from '../../device-kit';
+import { deliverySettings, deviceSettings, presentedBy, type DeviceAnswer, type DeviceContext } from '../../device-kit';
 import { iclockQuery } from '../query';
 
 /** Commands per poll, and roughly how many bytes (face photos are tens of KB each). */
@@ -11,14 +11,15 @@ const MAX_BYTES = 512 * 1024;
 
 /**
  * GET /iclock/getrequest?SN=… — the terminal polls for commands: queued person/face/removal commands
- * as `C:<id>:<command>` lines (marked sent), or `OK` when there are none.
+ * as `C:<id>:<command>` lines (marked sent), or `OK` when there are none. Only a ZKTeco device, from
+ * the address its keyed handshake admitted, gets them: the commands carry names, card numbers and
+ * face photos, and handing them out marks them sent.
  */
 export async function pollCommands(ctx: DeviceContext): Promise<DeviceAnswer> {
   const { req, database } = ctx;
   const query = iclockQuery(req.query);
   const firmware = query.INFO?.split(',')[0]?.trim() || null;
-  const device = await identifyDevice(database, { sn: query.SN, protocol: 'zkteco', ip: callerIp(req), firmware });
-  refuseDisabled(device);
+  const device = await admitDevice(ctx, { sn: query.SN, protocol: 'zkteco', firmware, presented: presentedBy(ctx) }, deviceSettings(ctx.env).admission);
   if (!isActive(device)) return { text: 'OK' };
   const now = new Date();
   const due = await dueCommands(database, device.id, deliverySettings(ctx.env), now, MAX_COMMANDS);

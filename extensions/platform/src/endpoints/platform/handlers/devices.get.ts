@@ -1,7 +1,7 @@
 import type { DeviceStatus } from '../../../../../../schema/api/site';
 import { isDeviceOnline } from '../../../attendance/device-status';
 import { platformConfig } from '../../../config';
-import { readTimestamp } from '../../../db/values';
+import { readText, readTimestamp } from '../../../db/values';
 import { projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
 
@@ -10,6 +10,7 @@ interface DeviceRow {
   status: string;
   last_seen_at: unknown;
   last_punch_at: unknown;
+  clock_error_at: unknown;
   pending_commands: number | string;
   failed_commands: number | string;
   [column: string]: unknown;
@@ -17,9 +18,10 @@ interface DeviceRow {
 
 /**
  * GET /platform/devices — 设备状态: the project's devices, 在线 when seen within
- * PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, with last-seen time, the newest punch and the commands
+ * PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES, with last-seen time, the newest punch, the commands
  * (enrolments, faces, removals) still waiting for the device (pending, sent, failed and to be
- * retried) or given up on (error).
+ * retried) or given up on (error), and 设备时间异常 (`clock_error_at`, `clock_error`) while the
+ * device's latest punches had impossible times.
  */
 export async function listDevices({ req, database, env }: HandlerContext): Promise<DeviceStatus[]> {
   const scope = await projectScope(req, database);
@@ -28,7 +30,7 @@ export async function listDevices({ req, database, env }: HandlerContext): Promi
     database('device_commands').count('*').where('device_commands.device', database.ref('devices.id')).whereIn('device_commands.status', statuses).as(alias);
   const lastPunch = database('punches').max('punched_at').where('punches.device', database.ref('devices.id')).as('last_punch_at');
   const rows: DeviceRow[] = await database('devices')
-    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', 'firmware', commands(['pending', 'sent', 'failed'], 'pending_commands'), commands(['error'], 'failed_commands'), lastPunch)
+    .select('id', 'sn', 'name', 'protocol', 'direction', 'status', 'last_seen_at', 'firmware', 'clock_error_at', 'clock_error', commands(['pending', 'sent', 'failed'], 'pending_commands'), commands(['error'], 'failed_commands'), lastPunch)
     .where({ project: scope.projectId })
     .orderBy('id');
   const now = new Date();
@@ -44,6 +46,8 @@ export async function listDevices({ req, database, env }: HandlerContext): Promi
       firmware: (row['firmware'] as string | null) ?? null,
       last_seen_at: lastSeen,
       last_punch_at: readTimestamp(row.last_punch_at),
+      clock_error_at: readTimestamp(row.clock_error_at),
+      clock_error: readText(row['clock_error']),
       pending_commands: Number(row.pending_commands),
       failed_commands: Number(row.failed_commands),
       online: isDeviceOnline({ status: row.status, last_seen_at: lastSeen }, now, windowMinutes),
