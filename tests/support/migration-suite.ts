@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readDate } from '../../extensions/platform/src/db/values';
+import { COLLECTIONS } from '../../schema/model';
 import { accountToEmail } from '../../schema/rules/account';
 import { embeddedEnv, prepareDatabase, startServer, stopServer, type Env } from '../../scripts/lib/directus.ts';
 import { DEMO_LOGINS } from '../../seeds/demo-logins';
@@ -94,6 +95,17 @@ export function migrationSuite(label: string, fixture: V1Fixture): void {
       expect(fields.filter((field) => MOVED.includes(field))).toEqual([]);
       expect(await db('directus_relations').where({ many_collection: 'people' }).whereIn('many_field', MOVED).first()).toBeUndefined();
       for (const column of [...MOVED, 'id_front', 'id_back', 'id_card']) expect(await db.schema.hasColumn('employments', column), column).toBe(true);
+    });
+
+    test('the old data/ reaches the current model: every collection and field of today, device secrets encrypted', async () => {
+      // Whatever later branches add (device doors: auth_secret, allowed_ips, clock_error_at, device_events) an old data/ gets too.
+      for (const collection of COLLECTIONS) {
+        expect(await db('directus_collections').where({ collection: collection.collection }).first(), collection.collection).toBeDefined();
+        for (const field of collection.fields) expect(await db.schema.hasColumn(collection.collection, field.field), `${collection.collection}.${field.field}`).toBe(true);
+      }
+      const secrets = COLLECTIONS.flatMap((c) => c.fields.filter((f) => f.secret).map((f) => ({ collection: c.collection, field: f.field })));
+      expect(secrets.length).toBeGreaterThan(0);
+      for (const secret of secrets) expect(String((await db('directus_fields').where(secret).first())?.special), `${secret.collection}.${secret.field}`).toContain('encrypt');
     });
 
     test('every row arrives: counts as before, plus the key-post applicant’s employment; identities untouched', async () => {
