@@ -4,11 +4,19 @@
  * refusal into the same 409 the check gives.
  */
 export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof ConcurrentWriteError) return true;
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === '23505') return true;
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') && /UNIQUE/i.test(String(message ?? ''));
 }
+
+/**
+ * A concurrent writer took a unique value first, already turned into a domain error by a helper (e.g.
+ * `createTeam`'s TEAM_NAME_TAKEN) where the caller knows it can only be a race: thrown again as this,
+ * `retryOnUniqueViolation` runs the whole transaction anew.
+ */
+export class ConcurrentWriteError extends Error {}
 
 /**
  * Runs `work` (a whole transaction) again when a concurrent writer took a unique value first (a device

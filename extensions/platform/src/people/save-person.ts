@@ -17,6 +17,7 @@ import type { Knex } from 'knex';
 import { KEY_POST_HOLDING_STATUSES, type EmploymentRole, type WageSettlementMode } from '../../../../schema/codes';
 import { maskIdNumber, maskPhone, type IsoDate } from '../../../../schema/rules';
 import { writeAuditMany, type AuditEntry } from '../audit/write-audit';
+import { ConcurrentWriteError } from '../db/unique-violation';
 import { dbNow, fromDbRow, toDbRow } from '../db/values';
 import { queueDeviceSync } from '../devices/queue-device-sync';
 import { StateConflictError } from '../http/errors';
@@ -246,7 +247,15 @@ async function holderTeam(trx: Knex, scope: ProjectScope, unit: number): Promise
   const names = new Set(taken.map((row: { name: string }) => row.name));
   let name = base;
   for (let n = 2; names.has(name); n += 1) name = `${base}${n}`;
-  return createTeam(trx, scope, { name, kind: 'management', unit, trade: null, leader_name: null, leader_phone: null });
+  try {
+    return await createTeam(trx, scope, { name, kind: 'management', unit, trade: null, leader_name: null, leader_phone: null });
+  } catch (error) {
+    // The name was free when read: a concurrent entry of this project created the team first (on
+    // PostgreSQL our insert waited for its commit). The caller's retry runs again and finds that team,
+    // or the post now taken.
+    if (error instanceof StateConflictError && (error as { extensions?: { rule?: string } }).extensions?.rule === 'TEAM_NAME_TAKEN') throw new ConcurrentWriteError(`team ${name} created concurrently`);
+    throw error;
+  }
 }
 
 /** Key posts this person holds here from before they had an employment (v1 entries) now point at it. */
