@@ -194,9 +194,11 @@ describe.each([
     expect(duplicates(city.units, (u) => u.uscc)).toEqual([]);
   });
 
-  test('phones are valid mobiles, unique per person', () => {
-    for (const person of city.people) expect(isMobile(person.phone), person.phone).toBe(true);
-    expect(duplicates(city.people, (p) => p.phone)).toEqual([]);
+  test('phones are valid mobiles, one per person, recorded on each of their employments', () => {
+    for (const employment of city.employments) expect(isMobile(employment.phone), employment.phone).toBe(true);
+    const phoneOf = new Map(city.employments.map((e) => [e.person, e.phone]));
+    for (const employment of city.employments) expect(employment.phone).toBe(phoneOf.get(employment.person));
+    expect(duplicates(city.people, (p) => phoneOf.get(p.id) ?? '')).toEqual([]);
   });
 
   test('three approved projects with codes, one submitted without', () => {

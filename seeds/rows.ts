@@ -112,17 +112,23 @@ export interface PersonRow {
   issuing_authority: string;
   id_valid_from: string;
   id_valid_to: string;
+  date_created: string;
+  date_updated: string | null;
+}
+
+/** What a project recorded about a person at registration (copied onto each of their employments). */
+export interface RecordedFacts {
   phone: string;
   education: string | null;
   political_status: string | null;
   /** 工资卡 (seeds/wage-cards.ts). */
   bank_card_no: string | null;
   bank_name: string | null;
-  date_created: string;
-  date_updated: string | null;
+  /** The card as the project read it: the identity's address, issuing authority and validity. */
+  id_card: { address: string; issuing_authority: string; id_valid_from: string; id_valid_to: string };
 }
 
-export interface EmploymentRow {
+interface EmploymentCore {
   id: number;
   project: number;
   person: number;
@@ -142,6 +148,9 @@ export interface EmploymentRow {
   contract_template: string | null;
   date_created: string;
 }
+
+/** An employment with what its project recorded about the person. */
+export type EmploymentRow = EmploymentCore & RecordedFacts;
 
 export interface KeyPostRow {
   id: number;

@@ -16,7 +16,7 @@ import { GUANGYUAN_COUNTIES, HOME_COUNTIES, homeAddress, issuingAuthority, pickE
 import { dayBetween, earlierOf, instantOn, laterOf, newCardNo, newPhone, type Ctx, type ProjectPlan, type TeamPlan } from './context';
 import { personName } from './names';
 import type { Rng } from './random';
-import type { EmploymentRole, EmploymentRow, PersonRow } from './rows';
+import type { EmploymentRole, EmploymentRow, PersonRow, RecordedFacts } from './rows';
 import { hms, plusSeconds, yearsBefore } from './time';
 import { assignWageCards } from './wage-cards';
 
@@ -182,7 +182,8 @@ function newIdNumber(ctx: Ctx, rng: Rng, region: string, birth: IsoDate, gender:
 const WORKER_EDUCATION = [['小学', 30], ['初中', 50], ['普通高中', 12], ['中等职业教育（中专、职高、技校）', 6], ['其他（含未上过学）', 2]] as const;
 const MANAGER_EDUCATION = [['大学专科', 45], ['大学本科', 45], ['中等职业教育（中专、职高、技校）', 5], ['普通高中', 5]] as const;
 
-function makePerson(ctx: Ctx, rng: Rng, id: number, slot: Slot, createdAt: string): PersonRow {
+/** A new person of the city and what their first project recorded about them (phone, education, political status). */
+function makePerson(ctx: Ctx, rng: Rng, id: number, slot: Slot, createdAt: string): { person: PersonRow; facts: RecordedFacts } {
   const manager = slot.role === 'manager';
   const femaleShare = manager ? 0.25 : OFTEN_FEMALE_TRADES.has(slot.trade) ? 0.25 : 0.04;
   const gender = rng.chance(femaleShare) ? 'female' : 'male';
@@ -200,7 +201,7 @@ function makePerson(ctx: Ctx, rng: Rng, id: number, slot: Slot, createdAt: strin
   const political = manager
     ? rng.weighted([['群众', 70], ['中共党员', 22], ['共青团员', age < 28 ? 8 : 0]] as const)
     : rng.weighted([['群众', 95], ['中共党员', 3], ['共青团员', age < 28 ? 4 : 0]] as const);
-  return {
+  const person: PersonRow = {
     id,
     name: personName(rng, gender, ethnicityLabel),
     id_type: RESIDENT_ID_CARD,
@@ -213,14 +214,18 @@ function makePerson(ctx: Ctx, rng: Rng, id: number, slot: Slot, createdAt: strin
     issuing_authority: issuingAuthority(home),
     id_valid_from: validity.from,
     id_valid_to: validity.to,
+    date_created: createdAt,
+    date_updated: null,
+  };
+  const facts: RecordedFacts = {
     phone: newPhone(ctx, rng),
     education: codeFor(EDUCATION_LEVELS, education),
     political_status: codeFor(POLITICAL_STATUSES, political),
     bank_card_no: null,
     bank_name: null,
-    date_created: createdAt,
-    date_updated: null,
+    id_card: { address: person.address, issuing_authority: person.issuing_authority, id_valid_from: person.id_valid_from, id_valid_to: person.id_valid_to },
   };
+  return { person, facts };
 }
 
 interface Wage {
@@ -286,16 +291,17 @@ export function buildStaff(
   const people: PersonRow[] = [];
   const employments: EmploymentRow[] = [];
   const pins = new Map<number, number>();
-  const bySlot = new Map<Slot, PersonRow>();
+  const bySlot = new Map<Slot, { person: PersonRow; facts: RecordedFacts }>();
   for (const slot of ordered) {
     const shared = slot.sameAs ?? ordered.find((other) => other.sameAs === slot);
     const createdAt = instantOn(rng, slot.entry, hms(8), hms(10, 30));
-    let person = shared ? bySlot.get(shared) : undefined;
-    if (!person) {
-      person = makePerson(ctx, rng, people.length + 1, slot, plusSeconds(createdAt, -rng.int(30, 300)));
-      people.push(person);
+    let made = shared ? bySlot.get(shared) : undefined;
+    if (!made) {
+      made = makePerson(ctx, rng, people.length + 1, slot, plusSeconds(createdAt, -rng.int(30, 300)));
+      people.push(made.person);
     }
-    bySlot.set(slot, person);
+    bySlot.set(slot, made);
+    const { person, facts } = made;
     const pin = (pins.get(slot.project.row.id) ?? 0) + 1;
     pins.set(slot.project.row.id, pin);
     employments.push({
@@ -315,6 +321,8 @@ export function buildStaff(
       ...wageFor(rng, slot.role, slot.trade),
       contract_template: null,
       date_created: createdAt,
+      // A returning person tells each project the same phone (and card, set below).
+      ...facts,
     });
   }
   assignTeamLeaders(teams, employments, people);
@@ -330,8 +338,8 @@ function assignTeamLeaders(teams: readonly TeamPlan[], employments: readonly Emp
     const members = employments.filter((item) => item.team === team.row.id && item.status === 'on_site');
     const leader = members.find((item) => LEADING_POSTS.includes(item.trade)) ?? members[0];
     const person = leader ? people[leader.person - 1] : undefined;
-    if (!person) continue;
+    if (!person || !leader) continue;
     team.row.leader_name = person.name;
-    team.row.leader_phone = person.phone;
+    team.row.leader_phone = leader.phone;
   }
 }

@@ -2,7 +2,8 @@
  * 工资卡: each person's own bank card for the monthly wage transfer (银行代发). Workers usually open
  * it at the payroll bank of the project they first joined, so the card's bank is that project's
  * `payroll_bank` and its number a 19-digit Luhn-valid debit card with that bank's card prefix.
- * A separate random fork, so adding cards changes no other generated value.
+ * A separate random fork, so adding cards changes no other generated value. The card is what the
+ * projects recorded, so it sits on the person's employments.
  */
 import { passesLuhn } from '../schema/rules';
 import type { ProjectPlan } from './context';
@@ -24,18 +25,23 @@ export function makeCardNumber(rng: Rng, prefix: string): string {
   throw new Error('unreachable: one check digit always passes');
 }
 
-/** Gives every person a wage card at the payroll bank of their first project (in place). */
-export function assignWageCards(rng: Rng, people: PersonRow[], employments: readonly EmploymentRow[], projects: readonly ProjectPlan[]): void {
+/**
+ * Gives every person a wage card at the payroll bank of their first project, recorded (in place) on
+ * each of their employments: a worker who moves keeps the card and tells each project the same one.
+ */
+export function assignWageCards(rng: Rng, people: readonly PersonRow[], employments: EmploymentRow[], projects: readonly ProjectPlan[]): void {
   const used = new Set<string>();
   for (const person of people) {
-    const first = employments.find((item) => item.person === person.id);
-    const bank = projects.find((project) => project.row.id === first?.project)?.row.payroll_bank;
+    const own = employments.filter((item) => item.person === person.id);
+    const bank = projects.find((project) => project.row.id === own[0]?.project)?.row.payroll_bank;
     if (!bank) continue;
     const prefix = Object.entries(CARD_PREFIX).find(([name]) => bank.startsWith(name))?.[1] ?? '622202';
     let card = makeCardNumber(rng, prefix);
     while (used.has(card)) card = makeCardNumber(rng, prefix);
     used.add(card);
-    person.bank_card_no = card;
-    person.bank_name = bank;
+    for (const employment of own) {
+      employment.bank_card_no = card;
+      employment.bank_name = bank;
+    }
   }
 }

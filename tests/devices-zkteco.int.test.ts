@@ -94,8 +94,9 @@ beforeAll(async () => {
   };
   // One person with only a face photo (a PNG, converted on delivery), one with the device photo the face check makes.
   faceFile = await upload(FACE_PNG, 'image/png', 'face.png');
-  await db('people').where({ id: onSite[1]!.person }).update({ face_photo: faceFile });
-  await db('people').where({ id: onSite[2]!.person }).update({ face_photo: faceFile, face_device_photo: await upload(DEVICE_JPEG, 'image/jpeg', 'device.jpg') });
+  // Faces are what the project verified: they sit on the employment.
+  await db('employments').where({ id: onSite[1]!.employment }).update({ face_photo: faceFile });
+  await db('employments').where({ id: onSite[2]!.employment }).update({ face_photo: faceFile, face_device_photo: await upload(DEVICE_JPEG, 'image/jpeg', 'device.jpg') });
 });
 
 afterAll(async () => {

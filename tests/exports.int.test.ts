@@ -140,7 +140,7 @@ describe('花名册 roster', () => {
     const people: { id_number: string; phone: string; address: string }[] = await db('employments')
       .join('people', 'people.id', 'employments.person')
       .where({ 'employments.project': project.id, 'employments.status': 'on_site' })
-      .select('people.id_number', 'people.phone', 'people.address');
+      .select('people.id_number', 'employments.phone', 'people.address');
     expect(rows.map((row) => cell(headers, row, '证件号码')).sort()).toEqual(people.map((p) => p.id_number).sort());
     expect(rows.map((row) => cell(headers, row, '联系电话')).sort()).toEqual(people.map((p) => p.phone).sort());
     expect(cell(headers, rows[0]!, '住址')).toBe(people[0]!.address);

@@ -27,10 +27,8 @@ let withoutId: number;
 let exited: number;
 let device: number;
 
-const personOf = async (employment: number) => {
-  const row = await db('employments').where({ id: employment }).first('person');
-  return db('people').where({ id: row.person }).first();
-};
+/** The employment: the face is what its project verified and recorded. */
+const employmentOf = (employment: number) => db('employments').where({ id: employment }).first();
 
 const check = (employment: number, file: Buffer, name = 'face.jpg', token = staff.token) =>
   postMultipart(token, `/platform/faces/${employment}/check`, {}, [['file', file, name]], inject('baseUrl'));
@@ -47,10 +45,10 @@ async function uploadAsAdmin(buffer: Buffer, name: string): Promise<string> {
 
 /** Everything a check could have written. */
 async function savedState(employment: number) {
-  const person = await personOf(employment);
+  const row = await employmentOf(employment);
   return {
-    face_photo: person.face_photo,
-    face_device_photo: person.face_device_photo,
+    face_photo: row.face_photo,
+    face_device_photo: row.face_device_photo,
     files: await countRows(db, 'directus_files'),
     audit: await countRows(db, 'audit_log'),
     commands: await countRows(db, 'device_commands'),
@@ -65,7 +63,8 @@ beforeAll(async () => {
   [withId, withoutId, exited] = (await insertOnSite(db, staff.projectId, team, { count: 3, namePrefix: '人脸' })) as [number, number, number];
   await db('employments').where({ id: exited }).update({ status: 'exited' });
   const idFront = await uploadAsAdmin(photo('id-front-astronaut.jpg'), 'id-front.jpg');
-  await db('people').where({ id: (await personOf(withId)).id }).update({ id_front: idFront });
+  // The ID card photo this project took at registration: what the face is compared with.
+  await db('employments').where({ id: withId }).update({ id_front: idFront });
   const [row] = await db('devices').insert(
     { sn: `FACE-TEST-${Date.now()}`, project: staff.projectId, name: '人脸测试闸机', protocol: 'zkteco', direction: 'both', status: 'active', synced_project: staff.projectId },
     ['id'],
@@ -92,7 +91,7 @@ describe('GET /platform/faces', () => {
   });
 
   test('searches by name, filters by team and to those without a face photo', async () => {
-    const person = await personOf(withoutId);
+    const person = await db('people').where({ id: (await employmentOf(withoutId)).person }).first('name');
     const byName = await api('GET', `/platform/faces?q=${encodeURIComponent(person.name)}&team=${team.id}&missing=1`, { token: staff.token });
     expect(byName.body.data.items.map((i: { id: number }) => i.id)).toContain(withoutId);
     const otherTeam = await api('GET', `/platform/faces?team=${team.id + 100000}`, { token: staff.token });
@@ -205,7 +204,7 @@ describe('POST /platform/faces/:employmentId/check — a pass', () => {
     expect(body.data).toMatchObject({ passed: true, reasons: [] });
     expect(body.data.checks.find((c: { rule: string }) => c.rule === 'ID_MISMATCH').result).toBe('pass');
 
-    const person = await personOf(withId);
+    const person = await employmentOf(withId);
     expect(person.face_photo).toBe(body.data.face_photo);
     expect(person.face_device_photo).toBe(body.data.face_device_photo);
     const record = typeof person.face_check === 'string' ? JSON.parse(person.face_check) : person.face_check;
@@ -223,13 +222,13 @@ describe('POST /platform/faces/:employmentId/check — a pass', () => {
     expect(after.files).toBe(before.files + 2);
     expect(after.audit).toBe(before.audit + 1);
     const audit = await db('audit_log').orderBy('id', 'desc').first();
-    expect(audit).toMatchObject({ action: 'face.capture', collection: 'people', item: String(person.id) });
+    expect(audit).toMatchObject({ action: 'face.capture', collection: 'employments', item: String(withId) });
     const command = await db('device_commands').where({ device, employment: withId, kind: 'face_update', status: 'pending' }).first();
     expect(command).toBeTruthy();
   });
 
   test('the saved photos are readable by the project and by no one else', async () => {
-    const person = await personOf(withId);
+    const person = await employmentOf(withId);
     for (const file of [person.face_photo, person.face_device_photo]) {
       const own = await fetch(`${inject('baseUrl')}/platform/files/${file}`, { headers: { authorization: `Bearer ${staff.token}` } });
       expect(own.status).toBe(200);

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { countRows, openDatabase } from './support/db';
 import { errorOf, login } from './support/http';
+import { hugePng } from './support/huge-png';
 import { postMultipart, projectStaff } from './support/site-fixtures';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/id-cards');
@@ -103,11 +104,16 @@ describe('POST /platform/ocr/id-card refuses bad input and writes nothing', () =
   const jpeg = card('front-01-clean.jpg');
   const twentyMb = Buffer.concat([jpeg.subarray(0, jpeg.length - 2), Buffer.alloc(20 * 1024 * 1024, 7), Buffer.from([0xff, 0xd9])]);
   const garbledJpeg = Buffer.concat([jpeg.subarray(0, 4), Buffer.alloc(5000, 0x41), Buffer.from([0xff, 0xd9])]);
+  // Headers intact up to and including the scan header (so the size is readable), then garbage instead of the picture.
+  const scan = jpeg.indexOf(Buffer.from([0xff, 0xda]));
+  const garbledScan = Buffer.concat([jpeg.subarray(0, scan + 2 + jpeg.readUInt16BE(scan + 2)), Buffer.alloc(5000, 0x41), Buffer.from([0xff, 0xd9])]);
 
   test.each([
     ['not an image', 400, 'UPLOAD_NOT_IMAGE', Buffer.from('%PDF-1.7 这不是图片'), 'front'],
     ['a truncated JPEG', 400, 'UPLOAD_TRUNCATED', jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'front'],
-    ['a JPEG whose data is garbage', 400, 'OCR_UNREADABLE_IMAGE', garbledJpeg, 'front'],
+    ['a JPEG whose header is garbage', 400, 'UPLOAD_UNREADABLE', garbledJpeg, 'front'],
+    ['a JPEG whose picture is garbage', 400, 'OCR_UNREADABLE_IMAGE', garbledScan, 'front'],
+    ['a 50 KB PNG of 20000×20000 pixels', 413, 'UPLOAD_TOO_MANY_PIXELS', hugePng(20_000, 20_000), 'front'],
     ['20 MB', 413, 'UPLOAD_TOO_LARGE', twentyMb, 'front'],
     ['the back uploaded as the front', 422, 'OCR_WRONG_SIDE', card('back-01-clean.jpg'), 'front'],
     ['the front uploaded as the back', 422, 'OCR_WRONG_SIDE', card('front-01-clean.jpg'), 'back'],

@@ -40,9 +40,9 @@ async function setWage(employment: number, wage_method: string, wage_amount: num
   await db('employments').where({ id: employment }).update({ wage_method, wage_amount, wage_unit });
 }
 
+/** The wage card the project recorded for the person (it sits on the employment). */
 async function giveCard(employment: number, card: string): Promise<void> {
-  const row = await db('employments').select('person').where({ id: employment }).first();
-  await db('people').where({ id: row.person }).update({ bank_card_no: card, bank_name: '中国农业银行广元分行' });
+  await db('employments').where({ id: employment }).update({ bank_card_no: card, bank_name: '中国农业银行广元分行' });
 }
 
 /** attendance_days rows as the roll-up leaves them: [employment, day, hours, valid]. */

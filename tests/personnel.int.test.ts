@@ -47,7 +47,7 @@ describe('施工人员: list, 查看, 编辑, 发卡', () => {
       ['phone', () => 'PHONE'],
     ])('search by %s finds the person', async (_what, query) => {
       let q = query();
-      if (q === 'PHONE') q = (await db('people').join('employments', 'employments.person', 'people.id').where('employments.id', ids[0]).first('people.phone')).phone.slice(3);
+      if (q === 'PHONE') q = (await db('employments').where('employments.id', ids[0]).first('phone')).phone.slice(3);
       const { body } = await api('GET', `/platform/people?q=${encodeURIComponent(q)}`, { token: staff.token });
       expect(body.data.items.map((row: { id: number }) => row.id)).toContain(ids[0]);
     });
@@ -147,16 +147,18 @@ describe('施工人员: list, 查看, 编辑, 发卡', () => {
       });
       expect(response.status).toBe(200);
       expect(response.body.data.changed.sort()).toEqual(['address', 'blood_type', 'phone', 'trade', 'wage_amount', 'wage_method', 'wage_unit'].sort());
+      // The address is the identity's (no other project relies on it yet); phone and blood type are what this project records.
       const person = await db('people').where({ id: personId }).first();
-      expect(person).toMatchObject({ phone: '13800001234', blood_type: 'ab' });
+      expect(person).toMatchObject({ address: '四川省广元市昭化区元坝镇新街2号' });
       const employment = await db('employments').where({ id }).first();
-      expect(employment).toMatchObject({ trade: '240', wage_method: 'monthly', wage_unit: '月' });
+      expect(employment).toMatchObject({ phone: '13800001234', blood_type: 'ab', trade: '240', wage_method: 'monthly', wage_unit: '月' });
+      expect(JSON.parse(employment.id_card)).toMatchObject({ address: '四川省广元市昭化区元坝镇新街2号' });
       const [personAudit] = await audits(personId, 'person.edit');
-      expect(JSON.parse(personAudit.before)).toMatchObject({ blood_type: null, address: '四川省广元市利州区东坝街道测试路1号' });
-      expect(JSON.parse(personAudit.after)).toMatchObject({ phone: '13800001234', blood_type: 'ab' });
+      expect(JSON.parse(personAudit.before)).toEqual({ address: '四川省广元市利州区东坝街道测试路1号' });
+      expect(JSON.parse(personAudit.after)).toEqual({ address: '四川省广元市昭化区元坝镇新街2号' });
       const [employmentAudit] = await audits(id, 'employment.edit');
-      expect(JSON.parse(employmentAudit.before)).toMatchObject({ trade: '010', wage_method: 'daily' });
-      expect(JSON.parse(employmentAudit.after)).toMatchObject({ trade: '240', wage_method: 'monthly', wage_unit: '月' });
+      expect(JSON.parse(employmentAudit.before)).toMatchObject({ phone: expect.stringMatching(/^139\d{8}$/), blood_type: null, trade: '010', wage_method: 'daily' });
+      expect(JSON.parse(employmentAudit.after)).toMatchObject({ phone: '13800001234', blood_type: 'ab', trade: '240', wage_method: 'monthly', wage_unit: '月' });
 
       const same = await api('PATCH', `/platform/people/${id}`, { token: staff.token, json: { phone: '13800001234', trade: '240' } });
       expect(same.body.data.changed).toEqual([]);

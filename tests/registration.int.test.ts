@@ -66,20 +66,24 @@ describe('实名制登记 POST /platform/registrations', () => {
       expect(response.body.data.device_pin).toMatch(/^\d{6}$/);
     });
 
-    test('creates the city-wide person with the ID images and the photo as private files', async () => {
+    test('creates the city-wide identity with the card photos, and records phone and photos on the employment as private files', async () => {
       const person = await db('people').where({ id: response.body.data.person_id }).first();
-      expect(person).toMatchObject({ name: form.name, id_number: form.id_number, gender: 'male', ethnicity: '01', phone: form.phone, id_valid_to: '2040-01-01', id_type: '01' });
+      expect(person).toMatchObject({ name: form.name, id_number: form.id_number, gender: 'male', ethnicity: '01', id_valid_to: '2040-01-01', id_type: '01' });
+      expect(person).not.toHaveProperty('phone');
       expect(readDate(person.birth_date)).toBe(form.birth_date);
       expect(readDate(person.id_valid_from)).toBe('2020-01-01');
+      const employment = await db('employments').where({ id: response.body.data.employment_id }).first();
+      expect(employment).toMatchObject({ phone: form.phone, id_front: person.id_front, id_back: person.id_back });
+      expect(JSON.parse(employment.id_card)).toEqual({ address: form.address, issuing_authority: form.issuing_authority, id_valid_from: '2020-01-01', id_valid_to: '2040-01-01' });
       for (const field of ['id_front', 'id_back', 'photo']) {
-        expect(person[field]).toMatch(/^[0-9a-f-]{36}$/);
-        const file = await db('directus_files').where({ id: person[field] }).first();
+        expect(employment[field]).toMatch(/^[0-9a-f-]{36}$/);
+        const file = await db('directus_files').where({ id: employment[field] }).first();
         expect(file).toMatchObject({ type: 'image/png' });
         // Private: no public read, project staff read it through /platform/files.
-        expect((await fetch(`${inject('baseUrl')}/assets/${person[field]}`)).status).toBe(403);
+        expect((await fetch(`${inject('baseUrl')}/assets/${employment[field]}`)).status).toBe(403);
       }
-      expect((await fetch(`${inject('baseUrl')}/platform/files/${person.photo}`, { headers: { authorization: `Bearer ${staff.token}` } })).status).toBe(200);
-      expect((await fetch(`${inject('baseUrl')}/platform/files/${person.photo}`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(403);
+      expect((await fetch(`${inject('baseUrl')}/platform/files/${employment.photo}`, { headers: { authorization: `Bearer ${staff.token}` } })).status).toBe(200);
+      expect((await fetch(`${inject('baseUrl')}/platform/files/${employment.photo}`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(403);
     });
 
     test('creates the employment with the next device pin of the project', async () => {
@@ -171,11 +175,12 @@ describe('实名制登记 POST /platform/registrations', () => {
       expect(back.body.data).toMatchObject({ person_id: response.body.data.person_id, new_person: false });
       expect(back.body.data.employment_id).not.toBe(response.body.data.employment_id);
       expect(await snapshot(staff.projectId)).toMatchObject({ people: snap.people, employments: snap.employments + 1, files: snap.files + 3 });
-      expect((await db('people').where({ id: response.body.data.person_id }).first('phone')).phone).toBe('13700001111');
-      const stays = await db('employments').where({ person: response.body.data.person_id }).orderBy('id').select('status');
-      expect(stays.map((row) => row.status)).toEqual(['exited', 'on_site']);
-      const update = await db('audit_log').where({ action: 'person.update', item: String(response.body.data.person_id) }).first('before', 'after');
-      expect(JSON.parse(update.after)).toMatchObject({ phone: '137****1111' });
+      // Each stay keeps the phone it recorded; the identity (same card) is not touched.
+      const stays = await db('employments').where({ person: response.body.data.person_id }).orderBy('id').select('status', 'phone');
+      expect(stays).toEqual([{ status: 'exited', phone: form.phone }, { status: 'on_site', phone: '13700001111' }]);
+      expect(await db('audit_log').where({ collection: 'people', item: String(response.body.data.person_id) }).whereNot({ action: 'person.create' }).first()).toBeUndefined();
+      const register = await db('audit_log').where({ action: 'employment.register', item: String(back.body.data.employment_id) }).first('after');
+      expect(JSON.parse(register.after)).toMatchObject({ phone: '137****1111' });
     });
   });
 
@@ -255,7 +260,8 @@ describe('实名制登记 POST /platform/registrations', () => {
 
     test.each([
       ['no data field', undefined, 'REQUIRED'],
-      ['data that is not JSON', '{"name":', 'INVALID_JSON'],
+      ['data that is not JSON', '{"name":', 'BODY_MALFORMED'],
+      ['data that is a JSON string, not the form', '"登记测试"', 'BODY_NOT_OBJECT'],
     ])('%s → 400 %s', async (_case, data, rule) => {
       const before = await snapshot(staff.projectId);
       const response = await postRegistration(staff.token, data);

@@ -42,11 +42,13 @@ export const POLICIES: readonly PolicyDef[] = [
     id: POLICY_IDS.bureau,
     name: '住建局工作人员',
     icon: 'account_balance',
-    description: '查看全市数据；通过审核流程办理项目申报、关键岗位入场与退场；处理预警与设备绑定。不能删除打卡记录和审计日志。',
+    description: '查看全市数据；通过审核流程办理项目申报、关键岗位入场与退场；处理预警与设备绑定；更正人员身份信息（留审计记录）。不能删除打卡记录和审计日志。',
     appAccess: true,
     grants: {
       ...readAll,
       warnings: ['read', 'update'],
+      // 身份信息更正: an edit of a person is carried out and audited by the hook audit-identity-corrections.ts.
+      people: ['read', 'update'],
       devices: ['read', 'create', 'update'],
       // Bureau staff issue and revoke site-agent tokens; a credential is never deleted (its use stays on record).
       credentials: ['read', 'create', 'update'],

@@ -11,3 +11,4 @@ export * from './account';
 export * from './exit-date';
 export * from './sensitive';
 export * from './amount';
+export * from './image';

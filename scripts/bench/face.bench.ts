@@ -105,9 +105,12 @@ export async function run(): Promise<void> {
     for (const file of new Set(photos.map((p) => p.id).filter((id): id is string => id !== null))) {
       idFiles.set(file, (await upload(base, admin, '/files', readFileSync(join(FIXTURES, file)))).body.data.id);
     }
+    // The ID card photo the project took sits on its employment (what the face is compared with); the
+    // face check falls back to the identity's photo on people, so "without any" clears both.
+    const link = async (employment: number, idFile: string | null) => json(base, 'PATCH', `/items/employments/${employment}`, admin, { id_front: idFile });
     const personOf = async (employment: number) => (await json(base, 'GET', `/items/employments/${employment}?fields=person`, admin)).data.person;
-    const link = async (employment: number, idFile: string | null) => json(base, 'PATCH', `/items/people/${await personOf(employment)}`, admin, { id_front: idFile });
     await link(withoutId, null);
+    await json(base, 'PATCH', `/items/people/${await personOf(withoutId)}`, admin, { id_front: null });
 
     let started = performance.now();
     await upload(base, staff, `/platform/faces/${withoutId}/check`, readFileSync(join(FIXTURES, 'fail-no-face.jpg')));

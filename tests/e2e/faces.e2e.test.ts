@@ -53,6 +53,17 @@ describe.runIf(hasChromium)('H5 in Chromium: 人脸采集', () => {
       await expect(page.locator('[data-test="face-rules"]').innerText()).resolves.toContain('头顶要留空白');
       await screenshot(page, 'faces-capture-empty');
 
+      // A file that is not a photo (a PDF named .jpg): refused the moment it is picked, nothing sent.
+      const checks: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/check')) checks.push(request.url());
+      });
+      await page.locator('[data-test="face-album"] input[type=file]').setInputFiles({ name: 'face.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.7 这不是照片') });
+      await page.locator('.van-toast', { hasText: '只能上传 JPG、PNG 或 WebP 图片' }).waitFor({ timeout: 10_000 });
+      expect(await page.locator('[data-test="face-preview"]').count()).toBe(0);
+      expect(checks).toEqual([]);
+      await page.locator('.van-toast').waitFor({ state: 'hidden', timeout: 10_000 });
+
       // A photo with dark glasses: refused with the reason, nothing saved.
       await page.locator('[data-test="face-album"] input[type=file]').setInputFiles(join(FIXTURES, 'fail-sunglasses.jpg'));
       await page.locator('[data-test="face-preview"]').waitFor();
@@ -61,7 +72,7 @@ describe.runIf(hasChromium)('H5 in Chromium: 人脸采集', () => {
       await verdict.waitFor({ timeout: 60_000 });
       await expect(page.locator('[data-test="face-reasons"]').innerText()).resolves.toContain('请摘下眼镜');
       await screenshot(page, 'faces-capture-refused');
-      const person = await db('employments').join('people', 'people.id', 'employments.person').where('employments.id', employment).first('people.face_photo');
+      const person = await db('employments').where({ id: employment }).first('face_photo');
       expect(person.face_photo).toBeNull();
 
       // A good photo: 人脸核验通过, saved.
@@ -72,7 +83,7 @@ describe.runIf(hasChromium)('H5 in Chromium: 人脸采集', () => {
       await expect(page.locator('[data-test="face-verdict-title"]').innerText()).resolves.toBe('人脸核验通过');
       await page.waitForTimeout(300);
       await screenshot(page, 'faces-capture-passed');
-      const saved = await db('employments').join('people', 'people.id', 'employments.person').where('employments.id', employment).first('people.face_photo');
+      const saved = await db('employments').where({ id: employment }).first('face_photo');
       expect(saved.face_photo).toBeTruthy();
 
       // Back in the list the person shows as 已采集 with the device photo.

@@ -218,8 +218,8 @@ describe.runIf(hasChromium)('H5 in Chromium: 项目班组 and 实名制登记', 
       const token = await login(accountToEmail(account.account), account.password);
       const listed = (await api('GET', `/platform/people?q=${phone}`, { token })).body.data.items;
       expect(listed).toEqual([expect.objectContaining({ name: expected.name, trade: '020', card_no: `E2E${stamp}`, status: 'on_site', team_name: teamName })]);
-      const person = await db('people').where({ id_number: expected.id_number }).first('id_front', 'id_back', 'photo', 'phone');
-      expect(person).toMatchObject({ phone, id_front: expect.any(String), id_back: expect.any(String), photo: expect.any(String) });
+      const recorded = await db('employments').join('people', 'people.id', 'employments.person').where('people.id_number', expected.id_number).first('employments.id_front', 'employments.id_back', 'employments.photo', 'employments.phone');
+      expect(recorded).toMatchObject({ phone, id_front: expect.any(String), id_back: expect.any(String), photo: expect.any(String) });
       const team = (await api('GET', `/platform/teams?q=${encodeURIComponent(teamName)}`, { token })).body.data;
       expect(team).toEqual([expect.objectContaining({ name: teamName, unit_name: unitName, on_site: 1 })]);
     } finally {

@@ -111,17 +111,22 @@ describe(`key posts (关键岗位, ${label})`, () => {
   });
 
   describe('入场登记', () => {
-    test('saves a pending application with person, unit, certificate (private) and audit rows, in one go', async () => {
+    test('saves a pending application with person, employment, unit, certificate (private) and audit rows, in one go', async () => {
       const fields = entryFields({ post: 'safety_officer', name: '赵安全' });
       const { status, body } = await register(a.token, fields);
       expect(status).toBe(201);
       expect(body.data).toMatchObject({ status: 'pending' });
       const row = await db('key_posts').where({ id: body.data.id }).first();
-      expect(row).toMatchObject({ project: a.id, unit_role: '009', post: 'safety_officer', status: 'pending', person: body.data.person });
+      expect(row).toMatchObject({ project: a.id, unit_role: '009', post: 'safety_officer', status: 'pending', person: body.data.person, employment: body.data.employment });
       const person = await db('people').where({ id: row.person }).first();
-      expect(person).toMatchObject({ name: '赵安全', id_number: fields['id_number'], gender: 'male', id_valid_to: '长期', phone: '13908125678' });
+      expect(person).toMatchObject({ name: '赵安全', id_number: fields['id_number'], gender: 'male', id_valid_to: '长期' });
       expect(person.id_front).toBeTruthy();
       expect(person.id_back).toBeTruthy();
+      // The holder is an ordinary employment of the project: a manager in a management team of the post's unit, with a device pin.
+      const employment = await db('employments').where({ id: row.employment }).first();
+      expect(employment).toMatchObject({ project: a.id, person: row.person, unit: row.unit, role: 'manager', trade: 'safety_officer', status: 'on_site', phone: '13908125678', id_front: person.id_front });
+      expect(employment.device_pin).toMatch(/^\d{6}$/);
+      expect((await db('teams').where({ id: employment.team }).first()).kind).toBe('management');
       const unit = await db('units').where({ id: row.unit }).first();
       expect(unit.name).toBe('四川蜀道建设有限公司');
       const actions = (await db('audit_log').where({ project: a.id }).whereIn('action', ['key_post.register', 'person.create'])).map((r) => r.action);
@@ -131,7 +136,8 @@ describe(`key posts (关键岗位, ${label})`, () => {
       expect((await api('GET', `/assets/${row.certificate}`)).status).toBe(403);
       expect((await api('GET', `/assets/${row.certificate}`, { token: a.token })).status).toBe(403);
       expect((await fetch(`${baseUrl()}/platform/files/${row.certificate}`, { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(200);
-      expect((await fetch(`${baseUrl()}/platform/files/${person.id_front}`, { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(200);
+      expect((await fetch(`${baseUrl()}/platform/files/${employment.id_front}`, { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(200);
+      expect((await fetch(`${baseUrl()}/platform/files/${employment.id_front}`, { headers: { authorization: `Bearer ${b.token}` } })).status).toBe(403);
       expect((await fetch(`${baseUrl()}/platform/files/${row.certificate}`, { headers: { authorization: `Bearer ${b.token}` } })).status).toBe(403);
 
       const slot = await slotOf(a.token, '009', 'safety_officer');
@@ -221,7 +227,7 @@ describe(`key posts (关键岗位, ${label})`, () => {
       expect(slot.holder).toMatchObject({ id, status: 'approved', status_label: '在岗' });
     });
 
-    test('a rejected application frees the post and the board says why; the same person may apply again', async () => {
+    test('a rejected application frees the post and the board says why; another name for that number is refused until the bureau corrects it', async () => {
       const fields = entryFields({ unit_role: '007', post: 'specialist_supervisor', name: '周监里' });
       const { body } = await register(a.token, fields);
       expect((await decide('entry', bureau, body.data.id, 'reject', '资质证书照片不清晰，姓名有误')).status).toBe(200);
@@ -229,16 +235,32 @@ describe(`key posts (关键岗位, ${label})`, () => {
       expect(slot.holder).toBeNull();
       expect(slot.last_rejection).toMatchObject({ name: '周监里', review_reason: '资质证书照片不清晰，姓名有误' });
 
-      const again = await register(a.token, { ...fields, name: '周监理' });
-      expect(again.status).toBe(201);
-      expect(again.body.data.person).toBe(body.data.person);
+      // The identity on file is what other records rely on: a project cannot rename it by applying again.
+      const before = await footprint();
+      const renamed = await register(a.token, { ...fields, name: '周监理' });
+      expect(renamed.status).toBe(409);
+      expect(errorOf(renamed.body)).toMatchObject({
+        code: 'PLATFORM_STATE_CONFLICT',
+        rule: 'IDENTITY_MISMATCH',
+        field: 'name',
+        message: '姓名与该身份证号码已登记的身份信息不一致，请核对证件；如已登记的身份信息有误，请联系住建局更正',
+      });
+      expect(await footprint()).toEqual(before);
+
+      // The bureau corrects it in the studio: audited with before and after.
+      expect((await api('PATCH', `/items/people/${body.data.person}`, { token: bureau, json: { name: '周监理' } })).status).toBe(200);
       expect((await db('people').where({ id: body.data.person }).first()).name).toBe('周监理');
-      const update = await db('audit_log').where({ action: 'person.update', collection: 'people', item: String(body.data.person) }).first();
+      const correction = await db('audit_log').where({ action: 'person.correct', collection: 'people', item: String(body.data.person) }).first();
       // A json column reads back as text on SQLite and as an object on PostgreSQL.
       const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-      expect(json(update.before)).toMatchObject({ name: '周监里' });
-      expect(json(update.after)).toMatchObject({ name: '周监理' });
-      expect(JSON.stringify(json(update.after))).not.toContain(fields['id_number']);
+      expect(json(correction.before)).toEqual({ name: '周监里' });
+      expect(json(correction.after)).toEqual({ name: '周监理' });
+      expect(correction.note).toBe('住建局更正身份信息');
+
+      // Now the same person applies again, still on site here from the first entry: the same employment.
+      const again = await register(a.token, { ...fields, name: '周监理' });
+      expect(again.status).toBe(201);
+      expect(again.body.data).toMatchObject({ person: body.data.person, employment: body.data.employment });
     });
 
     test('project staff and anonymous callers cannot run the flows', async () => {

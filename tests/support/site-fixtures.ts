@@ -68,7 +68,6 @@ export async function insertOnSite(db: Knex, projectId: number, team: { id: numb
         issuing_authority: '广元市公安局利州区分局',
         id_valid_from: '2016-01-01',
         id_valid_to: '2036-01-01',
-        phone: `139${String(n).padStart(8, '0').slice(-8)}`,
         date_created: new Date().toISOString(),
       }),
       ['id'],
@@ -88,6 +87,9 @@ export async function insertOnSite(db: Knex, projectId: number, team: { id: numb
         wage_method: 'daily',
         wage_amount: 300,
         wage_unit: '天',
+        // What the project recorded about the person.
+        phone: `139${String(n).padStart(8, '0').slice(-8)}`,
+        id_card: JSON.stringify({ address: '四川省广元市利州区东坝街道测试路1号', issuing_authority: '广元市公安局利州区分局', id_valid_from: '2016-01-01', id_valid_to: '2036-01-01' }),
         date_created: new Date().toISOString(),
       }),
       ['id'],

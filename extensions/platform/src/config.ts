@@ -90,6 +90,8 @@ export const PlatformConfig = z.object({
     .default('* * * * *')
     .refine((value) => value === 'off' || value.trim().split(/\s+/).length >= 5, 'PLATFORM_LIVE_TODAY_CRON must be a cron expression or off'),
   PLATFORM_UPLOAD_MAX_BYTES: number(10 * 1024 * 1024),
+  /** Largest image (width × height) any upload route accepts, read from the header before decoding. */
+  PLATFORM_UPLOAD_MAX_PIXELS: z.coerce.number().int().positive().default(40_000_000),
   /** ID-card OCR: longest one image may take before the engine's worker is restarted (503). */
   PLATFORM_OCR_TIMEOUT_MS: number(20_000),
   /** ID-card OCR: longest loading the models may take. */
@@ -109,6 +111,12 @@ export const PlatformConfig = z.object({
 export type PlatformConfig = z.infer<typeof PlatformConfig>;
 
 let cached: PlatformConfig | undefined;
+
+/** The limits every image upload route applies (bytes while streaming, pixels from the header). */
+export function uploadLimits(env: Record<string, unknown>): { maxBytes: number; maxPixels: number } {
+  const config = platformConfig(env);
+  return { maxBytes: config.PLATFORM_UPLOAD_MAX_BYTES, maxPixels: config.PLATFORM_UPLOAD_MAX_PIXELS };
+}
 
 /** The validated settings (first call parses `env`; a bad value stops the server with its name). */
 export function platformConfig(env: Record<string, unknown>): PlatformConfig {

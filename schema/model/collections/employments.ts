@@ -1,8 +1,16 @@
-import { EMPLOYMENT_ROLES, EMPLOYMENT_STATUSES, MANAGEMENT_POSTS, TRADES, WAGE_SETTLEMENT_MODES } from '../../codes';
-import { money } from '../studio-ui';
+import { BLOOD_TYPES, EDUCATION_LEVELS, EMPLOYMENT_ROLES, EMPLOYMENT_STATUSES, MANAGEMENT_POSTS, POLITICAL_STATUSES, TRADES, WAGE_SETTLEMENT_MODES } from '../../codes';
+import { money, UI } from '../studio-ui';
 import type { CollectionDef } from '../types';
 
-/** A person on a project: entry to exit. A person returning after an exit gets a new row. */
+const file = { collection: 'directus_files', onDelete: 'SET NULL' } as const;
+
+/**
+ * A person on a project: entry to exit. A person returning after an exit gets a new row. Besides
+ * team, trade and wages, the employment holds everything the project recorded about the person
+ * (contact phone, wage card, the photos it took, the verified face, self-reported details), so a
+ * project sees what it recorded and never what another project recorded later. The identity itself
+ * (what the ID card says) is the shared `people` row.
+ */
 export const employments: CollectionDef = {
   collection: 'employments',
   label: '项目人员',
@@ -27,6 +35,29 @@ export const employments: CollectionDef = {
     { field: 'wage_amount', type: 'decimal', precision: 12, scale: 2, label: '工资标准', width: 'half', ...money() },
     { field: 'wage_unit', type: 'string', label: '计量单位', maxLength: 16, width: 'half' },
     { field: 'contract_template', type: 'string', label: '合同模板', maxLength: 64, width: 'half' },
+    // What the project recorded about the person (moved from `people` by migration 2026-12-employment-facts).
+    { field: 'phone', type: 'string', label: '联系电话', maxLength: 20, width: 'half', sensitive: true },
+    { field: 'education', type: 'string', label: '文化程度', choices: EDUCATION_LEVELS, width: 'half' },
+    { field: 'political_status', type: 'string', label: '政治面貌', choices: POLITICAL_STATUSES, width: 'half' },
+    { field: 'blood_type', type: 'string', label: '血型', maxLength: 4, choices: BLOOD_TYPES, width: 'half' },
+    { field: 'bank_card_no', type: 'string', label: '工资卡号', maxLength: 30, width: 'half', sensitive: true, note: '本人银行卡（工资代发），12–30位数字' },
+    { field: 'bank_name', type: 'string', label: '开户银行', maxLength: 100, width: 'half', note: '如 中国农业银行广元分行' },
+    { field: 'id_front', type: 'string', label: '身份证人像面', note: '本项目登记时拍摄', m2o: file, width: 'half', sensitive: true },
+    { field: 'id_back', type: 'string', label: '身份证国徽面', note: '本项目登记时拍摄', m2o: file, width: 'half', sensitive: true },
+    {
+      field: 'id_card',
+      type: 'json',
+      label: '身份证记录',
+      note: '本项目登记（或换证、更正）时身份证上的住址、签发机关和有效期限；退场后本项目看到的是这份记录',
+      special: ['cast-json'],
+      readonly: true,
+      width: 'full',
+      sensitive: true,
+    },
+    { field: 'photo', type: 'string', label: '本人照片', note: '实名制登记时上传；考勤设备用的人脸照片另经人脸采集核验', m2o: file, width: 'half', sensitive: true },
+    { field: 'face_photo', type: 'string', label: '人脸照片', m2o: file, width: 'half', sensitive: true },
+    { field: 'face_device_photo', type: 'string', label: '设备人脸照片', note: '人脸核验通过后生成的下发考勤设备用照片（JPEG ≤ 50 KB）', m2o: file, hidden: true, readonly: true, width: 'half', sensitive: true },
+    { field: 'face_check', type: 'json', label: '人脸核验结果', special: ['cast-json'], readonly: true, width: 'half', interface: UI.faceCheck, display: UI.faceCheck },
     { field: 'date_created', type: 'timestamp', label: '登记时间', special: ['date-created'], readonly: true, width: 'half' },
   ],
   aliases: [{ field: 'history', label: '操作记录', kind: 'history', note: '进场登记、编辑、发卡、退场等操作（审计日志）' }],

@@ -1,12 +1,16 @@
-import { BLOOD_TYPES, ETHNICITIES, EDUCATION_LEVELS, GENDERS, ID_TYPES, POLITICAL_STATUSES } from '../../codes';
-import { UI } from '../studio-ui';
+import { ETHNICITIES, GENDERS, ID_TYPES } from '../../codes';
 import type { CollectionDef } from '../types';
 
-/** One row per real person, city-wide, keyed by the ID number. */
+/**
+ * The identity: one row per real person, city-wide, keyed by the ID number, holding only what the
+ * ID card says (and its photos). Established by the first registration; afterwards changed only by
+ * an ID renewal (a newer card, audited) or a bureau correction in the studio (audited). Everything
+ * a project records about the person (phone, wage card, photos, face) lives on `employments`.
+ */
 export const people: CollectionDef = {
   collection: 'people',
   label: '人员',
-  note: '全市实名人员库（按证件号码唯一）',
+  note: '全市实名人员身份库（按证件号码唯一；仅身份证上的信息，项目登记的其他信息见项目人员）',
   icon: 'badge',
   displayTemplate: '{{name}} · {{id_number}}',
   group: 'platform_people',
@@ -22,18 +26,8 @@ export const people: CollectionDef = {
     { field: 'issuing_authority', type: 'string', label: '签发机关', maxLength: 100, width: 'half' },
     { field: 'id_valid_from', type: 'date', label: '有效期起', width: 'half' },
     { field: 'id_valid_to', type: 'string', label: '有效期止', maxLength: 10, width: 'half', note: 'YYYY-MM-DD 或 长期' },
-    { field: 'phone', type: 'string', label: '联系电话', maxLength: 20, width: 'half', sensitive: true },
-    { field: 'education', type: 'string', label: '文化程度', choices: EDUCATION_LEVELS, width: 'half' },
-    { field: 'political_status', type: 'string', label: '政治面貌', choices: POLITICAL_STATUSES, width: 'half' },
-    { field: 'blood_type', type: 'string', label: '血型', maxLength: 4, choices: BLOOD_TYPES, width: 'half' },
-    { field: 'bank_card_no', type: 'string', label: '工资卡号', maxLength: 30, width: 'half', sensitive: true, note: '本人银行卡（工资代发），12–30位数字' },
-    { field: 'bank_name', type: 'string', label: '开户银行', maxLength: 100, width: 'half', note: '如 中国农业银行广元分行' },
-    { field: 'id_front', type: 'string', label: '身份证人像面', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
+    { field: 'id_front', type: 'string', label: '身份证人像面', note: '确立或最近换证时的证件照片；各项目看到的是本项目登记时拍摄的（项目人员记录）', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
     { field: 'id_back', type: 'string', label: '身份证国徽面', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
-    { field: 'face_photo', type: 'string', label: '人脸照片', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
-    { field: 'face_device_photo', type: 'string', label: '设备人脸照片', note: '人脸核验通过后生成的下发考勤设备用照片（JPEG ≤ 50 KB）', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, hidden: true, readonly: true, width: 'half', sensitive: true },
-    { field: 'photo', type: 'string', label: '本人照片', note: '实名制登记时上传；考勤设备用的人脸照片另经人脸采集核验', m2o: { collection: 'directus_files', onDelete: 'SET NULL' }, width: 'half', sensitive: true },
-    { field: 'face_check', type: 'json', label: '人脸核验结果', special: ['cast-json'], readonly: true, width: 'half', interface: UI.faceCheck, display: UI.faceCheck },
     { field: 'date_created', type: 'timestamp', label: '创建时间', special: ['date-created'], readonly: true, width: 'half' },
     { field: 'date_updated', type: 'timestamp', label: '更新时间', special: ['date-updated'], readonly: true, width: 'half' },
   ],

@@ -1,19 +1,11 @@
+import type { z } from 'zod';
+import type { ChangePassword, Me } from '../../../schema/api';
 import { accountToEmail } from '@/shared/schema';
 import { call, clearStoredSession, client } from './client';
 
-/** What `GET /platform/me` answers for a project account. */
-export interface Me {
-  id: string;
-  /** The login account as the authority issued it (e.g. GY2025001). */
-  account: string;
-  must_change_password: boolean;
-  project: { id: string; name: string } | null;
-}
-
-export interface ChangePasswordRequest {
-  current_password: string;
-  new_password: string;
-}
+export type { Me } from '../../../schema/api';
+/** The 修改密码 form. */
+export type ChangePasswordRequest = z.input<typeof ChangePassword>;
 
 export async function login(account: string, password: string): Promise<void> {
   await client.login({ email: accountToEmail(account), password });

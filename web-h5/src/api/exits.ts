@@ -1,16 +1,7 @@
+import type { ExitReceipt, PersonExitPayload as ExitPayload } from '../../../schema/api';
 import { call } from './client';
 
-export interface ExitPayload {
-  exit_date: string;
-  exit_reason?: string;
-}
-
-export interface ExitReceipt {
-  id: number;
-  status: string;
-  exit_date: string;
-  exited: number;
-}
+export type { ExitReceipt, PersonExitPayload as ExitPayload } from '../../../schema/api';
 
 /** 退场 of one person. */
 export function exitPerson(id: number, payload: ExitPayload): Promise<ExitReceipt> {

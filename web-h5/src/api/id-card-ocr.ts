@@ -1,30 +1,10 @@
 import type { IdCardFields } from '@/shared/id-card-fields';
-import type { BackFieldName, FrontFieldName } from '@/shared/id-card-fields';
+import type { CardSide as IdCardSide, IdCardReading as OcrResult, OcrWarning } from '../../../schema/api';
 import { callForm } from './client';
 
 export { toIdCardFields, type IdCardFields } from '@/shared/id-card-fields';
 
-/** Which face of the ID card: 人像面 (front) or 国徽面 (back). */
-export type IdCardSide = 'front' | 'back';
-
-/** One recognised field with the engine's confidence (0–1). */
-export interface OcrField {
-  value: string;
-  confidence: number;
-}
-
-/** A problem the engine noticed (wrong side, blurry, check digit fails, expired …), in Chinese. */
-export interface OcrWarning {
-  code: string;
-  message: string;
-}
-
-/** What `POST /platform/ocr/id-card` answers. */
-export interface OcrResult {
-  side: IdCardSide;
-  fields: Partial<Record<FrontFieldName | BackFieldName, OcrField | null>>;
-  warnings: OcrWarning[];
-}
+export type { CardSide as IdCardSide, IdCardReading as OcrResult, OcrField, OcrWarning } from '../../../schema/api';
 
 /** What IdCardCapture emits after 身份证识别. */
 export interface IdCardRecognition {

@@ -1,50 +1,10 @@
-import type { EmploymentRole, Gender } from '@/shared/schema';
+import type { RegistrationImages as ApiRegistrationImages, RegistrationPayload, RegistrationReceipt } from '../../../schema/api';
 import { callForm } from './client';
 
-/** The form of 实名制登记, sent as JSON in the multipart field `data`. */
-export interface RegistrationPayload {
-  role: EmploymentRole;
-  team: number;
-  unit: number;
-  name: string;
-  gender: Gender;
-  ethnicity: string;
-  birth_date: string;
-  address: string;
-  id_number: string;
-  issuing_authority: string;
-  id_valid_from: string;
-  /** ISO date or 长期. */
-  id_valid_to: string;
-  temporary_id: boolean;
-  card_no: string | null;
-  /** National trade code (workers) or management post (managers). */
-  trade: string;
-  phone: string;
-  entry_date: string;
-  wage_method: string | null;
-  wage_amount: number | null;
-  wage_unit: string | null;
-  contract_template: string | null;
-}
+export type { RegistrationPayload, RegistrationReceipt } from '../../../schema/api';
 
 /** The three photos of a registration. */
-export interface RegistrationImages {
-  id_front: Blob;
-  id_back: Blob;
-  photo: Blob;
-}
-
-export interface RegistrationReceipt {
-  employment_id: number;
-  person_id: number;
-  new_person: boolean;
-  device_pin: string;
-  name: string;
-  role: EmploymentRole;
-  entry_date: string;
-  status: 'on_site';
-}
+export type RegistrationImages = ApiRegistrationImages<Blob>;
 
 /** `POST /platform/registrations`: the photos and the form in one multipart request. */
 export function submitRegistration(payload: RegistrationPayload, images: RegistrationImages): Promise<RegistrationReceipt> {

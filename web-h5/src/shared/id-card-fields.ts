@@ -9,7 +9,8 @@ export type BackFieldName = 'issuing_authority' | 'valid_from' | 'valid_to';
 
 /** One face as the engine reads it: each field's text (and confidence), absent or null when not read. */
 export interface RecognisedFace {
-  fields: Partial<Record<FrontFieldName | BackFieldName, { value: string; confidence: number } | null>>;
+  /** As `POST /platform/ocr/id-card` answers them: a field not read has a null value. */
+  fields: Partial<Record<FrontFieldName | BackFieldName, { value: string | null; confidence: number } | null>>;
 }
 
 /** The card's fields as our forms hold them; absent when not recognised. */

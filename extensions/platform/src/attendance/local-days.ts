@@ -3,6 +3,7 @@
  * UTC+8 without daylight saving, see schema/rules/dates). A punch at 23:30 local belongs to that
  * day even though it is 15:30 UTC. Pure: callers pass instants, nothing reads the clock.
  */
+import type { Period } from '../../../../schema/api/site';
 import { addDays, compareIsoDates, daysBetween, isIsoDate, parseIsoDate, todayInShanghai, type IsoDate } from '../../../../schema/rules/dates';
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -30,8 +31,7 @@ export function weekdayOf(day: IsoDate): number {
   return new Date(dayStart(day).getTime() + SHANGHAI_OFFSET_MS).getUTCDay();
 }
 
-export const PERIODS = ['day', 'week', 'month'] as const;
-export type Period = (typeof PERIODS)[number];
+export { PERIODS, type Period } from '../../../../schema/api/site';
 
 /** The days a summary covers: the day itself, its week (Monday to Sunday) or its calendar month. */
 export function periodRange(period: Period, day: IsoDate): { from: IsoDate; to: IsoDate } {

@@ -2,20 +2,10 @@
  * 手工补录: project staff add a punch a device missed, with a reason. The request model and the
  * rules that decide whether the punch may be added; the handler writes it and audits it.
  */
-import { z } from 'zod';
 import { isBefore, type IsoDate } from '../../../../schema/rules/dates';
 import { localDayOf } from './local-days';
 
-export const ManualPunchInput = z.object({
-  employment: z.number({ error: '请选择人员' }).int('请选择人员').positive('请选择人员'),
-  punched_at: z.iso.datetime({ offset: true, error: '请选择打卡时间（含日期和时刻）' }),
-  direction: z.enum(['in', 'out'], { error: '请选择进场或出场' }),
-  reason: z.string({ error: '请填写补录原因' }).trim().min(2, '补录原因至少 2 个字').max(200, '补录原因不能超过 200 个字'),
-});
-
-export type ManualPunchInput = z.infer<typeof ManualPunchInput>;
-
-export const MANUAL_PUNCH_LABELS = { employment: '人员', punched_at: '打卡时间', direction: '进出方向', reason: '补录原因' } as const;
+export { MANUAL_PUNCH_LABELS, ManualPunchInput } from '../../../../schema/api/site';
 
 /** A phone's clock may run a little ahead of the server's; beyond this a punch is "in the future". */
 export const CLOCK_SKEW_MS = 60_000;

@@ -5,32 +5,17 @@
  * (live-today.ts: who has punched so far against who is expected today, computed per request).
  */
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { addDays, isAfter, isIsoDate, type IsoDate } from '../../../../schema/rules/dates';
+import type { AttendancePeoplePage, AttendancePeopleQuery, AttendanceSummary, SummaryQuery, TeamFigures } from '../../../../schema/api/site';
+import { addDays, isAfter, type IsoDate } from '../../../../schema/rules/dates';
 import { dbDate, readTimestamp } from '../db/values';
 import { invalid } from '../http/errors';
 import { readJobState } from '../jobs/lease';
 import { loadTodayFacts, projectLiveFigures, type LiveFigures, type TodayPunches } from './live-today';
 import { rateState } from './rate-state';
-import { daysFromTo, localDayOf, minDay, PERIODS, periodRange, type Period } from './local-days';
+import { daysFromTo, localDayOf, minDay, periodRange, type Period } from './local-days';
 import { periodPeople, projectDayFigures, standingOf, type AttendanceStanding, type DayFigures, type PeriodPerson } from './period-figures';
 import { rate } from './rates';
 import { ROLLUP_JOB } from './run-rollup';
-
-const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-
-export const SummaryQuery = z.object({
-  period: z.preprocess(emptyToUndefined, z.enum(PERIODS, { error: '统计周期应为 day、week 或 month' }).default('day')),
-  date: z.preprocess(emptyToUndefined, z.string().refine(isIsoDate, '日期格式不正确，应为 YYYY-MM-DD').optional()),
-});
-
-export const PeopleQuery = SummaryQuery.extend({
-  status: z.preprocess(emptyToUndefined, z.enum(['present', 'partial', 'absent'], { error: '状态应为 present、partial 或 absent' }).default('present')),
-  team: z.preprocess(emptyToUndefined, z.coerce.number({ error: '班组不正确' }).int('班组不正确').positive('班组不正确').optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number({ error: '页码不正确' }).int('页码不正确').min(1, '页码不正确').default(1)),
-});
-
-export const SUMMARY_LABELS = { period: '统计周期', date: '日期', status: '状态', team: '班组', page: '页码' } as const;
 
 /** The days a request covers, clipped at today; a date after today is refused. */
 export function resolveRange(period: Period, date: IsoDate | undefined, today: IsoDate): { date: IsoDate; from: IsoDate; to: IsoDate } {
@@ -38,19 +23,6 @@ export function resolveRange(period: Period, date: IsoDate | undefined, today: I
   if (isAfter(day, today)) throw invalid('DATE_IN_FUTURE', '日期不能晚于今天', 'date');
   const range = periodRange(period, day);
   return { date: day, from: range.from, to: minDay(range.to, today) };
-}
-
-interface TeamFigures {
-  team: number | null;
-  name: string;
-  on_site: number;
-  present: number;
-  partial: number;
-  absent: number;
-  /** Person-days over the rated days (what `rate` divides). */
-  on_site_days: number;
-  present_days: number;
-  rate: number | null;
 }
 
 function teamBreakdown(people: readonly PeriodPerson[]): TeamFigures[] {
@@ -114,18 +86,13 @@ async function todayView(knex: Knex, projectId: number, today: IsoDate): Promise
 }
 
 /** Settings the 出勤一览表 is read by (echoed in the payload so the H5 explains them). */
-export interface SummarySettings {
-  thresholds: { attendance: number; key_posts: number };
-  valid_rule: { min_punches: number; min_hours: number };
-  /** 'HH:MM': before it today's rate is not an alarm. */
-  arrival_by: string;
-}
+export type SummarySettings = Pick<AttendanceSummary, 'thresholds' | 'valid_rule' | 'arrival_by'>;
 
 /**
  * The 出勤一览表 payload for `period` around `date` (default today), with the rules it is read by.
  * Today's day view is live and says so in `live` (when computed, and how its rate reads).
  */
-export async function attendanceSummary(knex: Knex, projectId: number, query: z.infer<typeof SummaryQuery>, now: Date, settings: SummarySettings) {
+export async function attendanceSummary(knex: Knex, projectId: number, query: SummaryQuery, now: Date, settings: SummarySettings): Promise<AttendanceSummary> {
   const today = localDayOf(now);
   const { date, from, to } = resolveRange(query.period, query.date, today);
   const liveDay = query.period === 'day' && date === today;
@@ -182,7 +149,7 @@ async function rangePeople(knex: Knex, projectId: number, from: IsoDate, to: Iso
 }
 
 /** 更多: the people of one standing in the period, paged; a single day also shows their punches. */
-export async function attendancePeople(knex: Knex, projectId: number, query: z.infer<typeof PeopleQuery>, now: Date) {
+export async function attendancePeople(knex: Knex, projectId: number, query: AttendancePeopleQuery, now: Date): Promise<AttendancePeoplePage> {
   const today = localDayOf(now);
   const { date, from, to } = resolveRange(query.period, query.date, today);
   const people = await rangePeople(knex, projectId, from, to, today);

@@ -9,7 +9,7 @@ import { savePrivateImage } from '../files/save-file';
 import { conflict, invalid, notYours } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
 import type { UploadedImage } from '../http/upload';
-import { MAX_CONTRACT_PHOTOS } from './contract-model';
+import { MAX_CONTRACT_PHOTOS } from '../../../../schema/api/contracts';
 
 /** The contract `id` when it belongs to an employment of the caller's project, else 403. */
 export async function ownedContract(trx: Knex, id: number, scope: ProjectScope): Promise<{ id: number; contract_no: string; employment: number }> {

@@ -12,7 +12,7 @@ import type { ProjectScope } from '../http/scope';
 import type { UploadedImage } from '../http/upload';
 import { attachPhotos } from './contract-photos';
 import { nextContractNo } from './contract-no';
-import type { ContractSigning } from './contract-model';
+import type { ContractReceipt, ContractSigning } from '../../../../schema/api/contracts';
 
 const insertedId = (row: unknown): number => Number(typeof row === 'object' && row !== null ? (row as { id: unknown }).id : row);
 
@@ -21,7 +21,7 @@ export async function signContract(
   api: DirectusApi,
   trx: Knex,
   input: { signing: ContractSigning; images: readonly UploadedImage[]; scope: ProjectScope; today: IsoDate },
-): Promise<{ id: number; contract_no: string; photos: string[] }> {
+): Promise<ContractReceipt> {
   const { signing, scope } = input;
   const employment = await trx('employments').select('id', 'project', 'status').where({ id: signing.employment }).first();
   if (!employment || Number(employment.project) !== scope.projectId) throw notYours();

@@ -87,3 +87,13 @@ export function fromDbRow<T extends Row>(collection: string, row: T): T {
   for (const [field, kind] of fields) if (field in out) out[field] = kind === 'date' ? readDate(out[field]) : readTimestamp(out[field]);
   return out as T;
 }
+
+/** A nullable text column as text or null ('' counts as absent). */
+export function readText(value: unknown): string | null {
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+/** A nullable numeric column (decimals come back as strings on PostgreSQL) as a number or null. */
+export function readNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}

@@ -14,7 +14,7 @@ import { dbNow } from '../db/values';
 import { createService, type DirectusApi } from '../directus';
 import { conflict, invalid, notYours } from '../http/errors';
 import { parseInput } from '../http/validate';
-import type { Declaration } from './declaration-model';
+import type { Declaration } from '../../../../schema/api/declarations';
 import { nextProjectCode } from './numbers';
 
 export const ReviewDecision = z

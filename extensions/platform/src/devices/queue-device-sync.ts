@@ -50,7 +50,7 @@ async function queueChunk(trx: Knex, employmentIds: number[], kind: DeviceSyncKi
   const targets: Target[] = (
     await trx('employments')
       .join('people', 'people.id', 'employments.person')
-      .select('employments.id', 'employments.project', 'employments.status', 'employments.device_pin', 'employments.card_no', 'people.name', 'people.face_photo', 'people.face_device_photo')
+      .select('employments.id', 'employments.project', 'employments.status', 'employments.device_pin', 'employments.card_no', 'people.name', 'employments.face_photo', 'employments.face_device_photo')
       .whereIn('employments.id', employmentIds)
   ).map((row) => ({
     employment: Number(row.id),
@@ -59,7 +59,7 @@ async function queueChunk(trx: Knex, employmentIds: number[], kind: DeviceSyncKi
     pin: String(row.device_pin),
     name: String(row.name ?? ''),
     cardNo: row.card_no ? String(row.card_no) : null,
-    // The JPEG made for devices when the face was verified; else the face photo itself (converted on delivery).
+    // The face this project verified (on the employment): the JPEG made for devices, else the photo itself (converted on delivery).
     face: row.face_device_photo ? String(row.face_device_photo) : row.face_photo ? String(row.face_photo) : null,
   }));
   // Only people on site are put on a device; removal applies whatever the status (it usually follows an exit).

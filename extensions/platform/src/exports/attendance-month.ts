@@ -5,21 +5,15 @@
  * each day's 出勤人数.
  */
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import { AttendanceMonthParams } from '../../../../schema/api/exports';
 import { MANAGEMENT_POSTS, TRADES, labelOf } from '../../../../schema/codes';
 import { dbDate, readDate } from '../db/values';
 import { invalid } from '../http/errors';
 import { defineExport, type ExportViewer } from './export-kind';
 import { seesFullData, shownIdNumber } from './masking';
-import { dayMark, monthDays, monthRange, monthTotals, MONTH_PATTERN, type DayKind, type DayRecord, type MonthDay, type Stay } from './month-grid';
+import { dayMark, monthDays, monthRange, monthTotals, type DayKind, type DayRecord, type MonthDay, type Stay } from './month-grid';
 import { exportTime } from './roster';
 import { defineSheet, type CellStyle, type SheetColumn } from './workbook';
-
-export const AttendanceMonthParams = z.object({
-  /** `YYYY-MM`; the current month (Asia/Shanghai) when left out. */
-  month: z.string({ error: '月份格式应为 YYYY-MM' }).regex(MONTH_PATTERN, '月份格式应为 YYYY-MM').optional(),
-});
-export type AttendanceMonthParams = z.infer<typeof AttendanceMonthParams>;
 
 /** One row of the sheet: a stay and its days of the month. */
 export interface MonthSheetRow extends Stay {

@@ -6,7 +6,7 @@
  */
 import { addDays, daysInMonth, type IsoDate } from '../../../../schema/rules/dates';
 
-export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+import { MONTH_PATTERN } from '../../../../schema/api/exports';
 
 export interface MonthDay {
   date: IsoDate;

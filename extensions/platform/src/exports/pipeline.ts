@@ -11,7 +11,10 @@ import { platformConfig } from '../config';
 import { invalid, unavailable } from '../http/errors';
 import { parseInput } from '../http/validate';
 import { signDownload, verifyDownload } from './download-token';
+import type { ExportLink } from '../../../../schema/api/exports';
 import type { ExportContext, ExportKind, ExportProject } from './export-kind';
+
+export type { ExportLink };
 import { EXPORT_KINDS } from './kinds';
 import { exportProject, exportViewer } from './viewer';
 import { workbookBuffer } from './workbook';
@@ -19,14 +22,6 @@ import { workbookBuffer } from './workbook';
 export interface ExportApi {
   database: Knex;
   env: Record<string, unknown>;
-}
-
-/** `POST /platform/exports` answer: where to fetch the file, under which name, until when. */
-export interface ExportLink {
-  url: string;
-  filename: string;
-  /** ISO timestamp after which the link answers 400 EXPORT_LINK_EXPIRED. */
-  expiresAt: string;
 }
 
 /** A built export, ready to send. */

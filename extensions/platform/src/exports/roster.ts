@@ -5,10 +5,12 @@
  * shared rules (`maskIdNumber`, `maskPhone`) and no 住址 column (the 籍贯 column, derived from the
  * ID number's region code, stays); bureau staff and administrators get full values and 住址.
  * The roster file is meant to be forwarded and printed on site; full identity data stays with
- * the bureau (the project can still look a person up one at a time in the H5).
+ * the bureau (the project can still look a person up one at a time in the H5). Phone, education,
+ * political status and face are the employment's own (what this project recorded); 住址 is the
+ * identity's (bureau only).
  */
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import { RosterParams, type RosterStatus } from '../../../../schema/api/exports';
 import {
   EDUCATION_LEVELS,
   EMPLOYMENT_ROLES,
@@ -24,20 +26,12 @@ import {
 } from '../../../../schema/codes';
 import { shanghaiDateTime, type IsoDate } from '../../../../schema/rules/dates';
 import { ageOn } from '../../../../schema/rules/id-card';
-import { readDate } from '../db/values';
+import { readDate, readText } from '../db/values';
 import { defineExport, type ExportViewer } from './export-kind';
 import { seesFullData, shownIdNumber, shownPhone } from './masking';
 import { defineSheet, type SheetColumn } from './workbook';
 
-export const ROSTER_STATUSES = ['on_site', 'exited', 'all'] as const;
-export type RosterStatus = (typeof ROSTER_STATUSES)[number];
-
 const STATUS_TITLES: Record<RosterStatus, string> = { on_site: '在场人员', exited: '已退场人员', all: '全部人员' };
-
-export const RosterParams = z.object({
-  status: z.enum(ROSTER_STATUSES, { error: '人员范围只能是在场、已退场或全部' }).default('on_site'),
-});
-export type RosterParams = z.infer<typeof RosterParams>;
 
 /** One stay of one person, as the roster query reads it (dates already `YYYY-MM-DD`). */
 export interface RosterRow {
@@ -123,10 +117,10 @@ export async function readRoster(database: Knex, projectId: number, status: Rost
       'people.id_type',
       'people.id_number',
       'people.address',
-      'people.phone',
-      'people.education',
-      'people.political_status',
-      'people.face_photo',
+      'employments.phone',
+      'employments.education',
+      'employments.political_status',
+      'employments.face_photo',
       'units.name as unit_name',
       'teams.name as team_name',
       'employments.role',
@@ -142,31 +136,28 @@ export async function readRoster(database: Knex, projectId: number, status: Rost
     .orderBy('employments.id');
   return rows.map((row) => ({
     name: String(row['name']),
-    gender: str(row['gender']),
-    ethnicity: str(row['ethnicity']),
+    gender: readText(row['gender']),
+    ethnicity: readText(row['ethnicity']),
     birth_date: readDate(row['birth_date']),
-    id_type: str(row['id_type']),
+    id_type: readText(row['id_type']),
     id_number: String(row['id_number']),
-    address: str(row['address']),
-    phone: str(row['phone']),
-    education: str(row['education']),
-    political_status: str(row['political_status']),
+    address: readText(row['address']),
+    phone: readText(row['phone']),
+    education: readText(row['education']),
+    political_status: readText(row['political_status']),
     has_face: row['face_photo'] != null,
-    unit_name: str(row['unit_name']),
-    team_name: str(row['team_name']),
-    role: str(row['role']),
-    trade: str(row['trade']),
-    card_no: str(row['card_no']),
+    unit_name: readText(row['unit_name']),
+    team_name: readText(row['team_name']),
+    role: readText(row['role']),
+    trade: readText(row['trade']),
+    card_no: readText(row['card_no']),
     entry_date: readDate(row['entry_date']),
     exit_date: readDate(row['exit_date']),
-    status: str(row['status']),
-    contract_no: str(row['contract_no']),
+    status: readText(row['status']),
+    contract_no: readText(row['contract_no']),
   }));
 }
 
-function str(value: unknown): string | null {
-  return value === null || value === undefined || value === '' ? null : String(value);
-}
 
 export const rosterExport = defineExport({
   kind: 'roster',

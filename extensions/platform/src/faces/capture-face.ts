@@ -1,11 +1,12 @@
 /**
  * 人脸采集 · 核验: checks one photo of an on-site person and, when every rule passes, saves it in one
  * transaction: the original (private), the device-ready JPEG (private, ≤ 50 KB), the links and the
- * measured values on the person, an audit row, and the device commands. A refused photo saves nothing.
+ * measured values on the employment (the face is what this project verified), an audit row, and the
+ * device commands. A refused photo saves nothing.
  */
 import type { Knex } from 'knex';
+import type { FaceCaptureResult } from '../../../../schema/api/faces';
 import { writeAudit } from '../audit/write-audit';
-import { dbNow } from '../db/values';
 import { createService, type DirectusApi } from '../directus';
 import { queueDeviceSync } from '../devices/queue-device-sync';
 import { savePrivateImage } from '../files/save-file';
@@ -19,20 +20,11 @@ import { judgeFace, type FaceCheck } from './face-rules';
 /** Largest ID card image read for the comparison (it was capped at upload already). */
 const MAX_ID_IMAGE_BYTES = 20 * 1024 * 1024;
 
-export interface FaceCaptureResult {
-  passed: boolean;
-  reasons: string[];
-  checks: FaceCheck[];
-  /** On pass: the saved original and device photo. */
-  face_photo: string | null;
-  face_device_photo: string | null;
-  /** Time the model took on this photo (and the ID card), in ms. */
-  engine_ms: number;
-}
 
 interface Target {
   employmentId: number;
   personId: number;
+  /** The ID card portrait to compare with: this project's photo of the card, else the identity's. */
   idFront: string | null;
 }
 
@@ -40,12 +32,12 @@ interface Target {
 async function captureTarget(database: Knex, employmentId: number, scope: ProjectScope): Promise<Target> {
   const row = await database('employments')
     .join('people', 'people.id', 'employments.person')
-    .select('employments.id', 'employments.project', 'employments.status', 'people.id as person_id', 'people.id_front')
+    .select('employments.id', 'employments.project', 'employments.status', 'employments.id_front', 'people.id as person_id', 'people.id_front as identity_front')
     .where('employments.id', employmentId)
     .first();
   if (!row || Number(row.project) !== scope.projectId) throw notYours();
   if (row.status !== 'on_site') throw conflict('NOT_ON_SITE', '该人员已退场，无需采集人脸');
-  return { employmentId: Number(row.id), personId: Number(row.person_id), idFront: row.id_front ?? null };
+  return { employmentId: Number(row.id), personId: Number(row.person_id), idFront: row.id_front ?? row.identity_front ?? null };
 }
 
 /** The ID card's portrait side as bytes, or null when there is none (or its file is gone). */
@@ -95,22 +87,20 @@ export async function captureFace(api: DirectusApi, engine: FaceEngine, input: {
   const device = await engine.devicePhoto(image.buffer, measurements.face.box);
   const record = faceCheckRecord(measurements, verdict.checks, { width: device.width, height: device.height, bytes: device.data.byteLength, quality: device.quality });
   const saved = await api.database.transaction(async (trx) => {
-    const before = await trx('people').select('face_photo', 'face_device_photo').where({ id: target.personId }).first();
+    const before = await trx('employments').select('face_photo', 'face_device_photo').where({ id: target.employmentId }).first();
     const facePhoto = await savePrivateImage(api, image, { title: `人脸照片 ${target.personId}`, knex: trx });
     const deviceFile = { buffer: Buffer.from(device.data), type: 'image/jpeg' as const, filename: 'face-device.jpg' };
     const faceDevicePhoto = await savePrivateImage(api, deviceFile, { title: `设备人脸照片 ${target.personId}`, knex: trx });
-    await trx('people')
-      .where({ id: target.personId })
-      .update({ face_photo: facePhoto, face_device_photo: faceDevicePhoto, face_check: JSON.stringify(record), date_updated: dbNow(trx) });
+    await trx('employments').where({ id: target.employmentId }).update({ face_photo: facePhoto, face_device_photo: faceDevicePhoto, face_check: JSON.stringify(record) });
     await writeAudit(trx, {
       actor: scope.userId,
       actorKind: 'user',
       project: scope.projectId,
       action: 'face.capture',
-      collection: 'people',
-      item: target.personId,
+      collection: 'employments',
+      item: target.employmentId,
       before: { face_photo: before?.face_photo ?? null, face_device_photo: before?.face_device_photo ?? null },
-      after: { face_photo: facePhoto, face_device_photo: faceDevicePhoto, employment: target.employmentId },
+      after: { face_photo: facePhoto, face_device_photo: faceDevicePhoto, person: target.personId },
     });
     await queueDeviceSync(trx, [target.employmentId], 'face');
     return { facePhoto, faceDevicePhoto };

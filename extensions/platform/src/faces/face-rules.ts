@@ -9,26 +9,10 @@
  * the face for it would leave the person unable to punch at the gate.
  */
 import type { FaceMeasurements, MeasuredFace } from './face-measurements';
+import { FACE_RULES, type FaceRule } from '../../../../schema/api/faces';
 import { FACE_THRESHOLDS, type FaceThresholds } from './face-thresholds';
 
-/** Each rule's stable code and the reason people read when a photo breaks it. */
-export const FACE_RULES = {
-  FACE_MISSING: '未检测到人脸',
-  FACE_MULTIPLE: '检测到多张人脸',
-  SPOOF: '请拍摄本人，不要翻拍证件或屏幕',
-  FACE_TOO_SMALL: '人脸太小，请靠近一些拍摄',
-  NOT_FRONTAL: '请正对镜头',
-  HEADROOM: '头顶需留空白',
-  SHOULDERS: '请拍到肩膀',
-  DARK: '照片太暗',
-  BLURRED: '照片太模糊',
-  OCCLUDED: '面部有遮挡',
-  GLASSES: '请摘下眼镜',
-  HAT: '请摘下帽子',
-  ID_MISMATCH: '与身份证照片不是同一人',
-} as const;
-
-export type FaceRule = keyof typeof FACE_RULES;
+export { FACE_RULES, type FaceRule } from '../../../../schema/api/faces';
 
 export type Measured = Record<string, number | boolean | null>;
 

@@ -1,5 +1,6 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { registerCli } from '../cli/register';
+import { auditIdentityCorrections } from './audit-identity-corrections';
 import { auditStudioChanges } from './audit-studio-changes';
 import { fixFolderListing } from './fix-folder-listing';
 import { forgetDeviceCaches } from './forget-device-caches';
@@ -10,6 +11,7 @@ import { handleWarningUpdates } from './handle-warnings';
 import { hashCredentialTokens } from './hash-credential-tokens';
 import { maskPersonalData } from './mask-personal-data';
 import { mountDeviceEndpoints } from './mount-device-endpoints';
+import { parsePlatformJson } from './parse-platform-json';
 import { queueDeviceEnrolment } from './queue-device-enrolment';
 import { refuseMachineFields } from './refuse-machine-fields';
 import { retryDeviceDelivery } from './retry-device-delivery';
@@ -34,10 +36,12 @@ export default defineHook(({ init, filter, action }, context) => {
   fixFolderListing(init);
   hashCredentialTokens(filter, context);
   guardDeviceSettings(filter, context);
+  auditIdentityCorrections(filter, context);
   queueDeviceEnrolment(action, context);
   retryDeviceDelivery(action, context);
   mountDeviceEndpoints(init, context);
   serveRootFavicon(init, context);
+  parsePlatformJson(init);
   forgetDeviceCaches(action);
   scheduleAttendanceRollup(action, context);
   scheduleKeyPostExits(action, context);

@@ -5,6 +5,8 @@ import { loginRequired, notYours } from './errors';
 export interface ProjectScope {
   userId: string;
   projectId: number;
+  /** Who `userId` is in audit rows: a user (default), or the system (provisioning's data migrations). */
+  actorKind?: 'user' | 'system';
 }
 
 interface WithAccountability {

@@ -1,6 +1,6 @@
 /**
  * Key-post exits approved ahead of their date (`exit_approved`) take effect on that date: the daily
- * job makes them `exited`, which frees the post. One transaction, one audit row per post, under the
+ * job makes them `exited`, which frees the post, and ends the holder's employment (exit-holder.ts). One transaction, one audit row per post, under the
  * job lease so one replica does it (once per scheduled tick, `tick`); running it again the same day
  * finds nothing to do.
  */
@@ -9,6 +9,7 @@ import { isIsoDate, todayInShanghai, type IsoDate } from '../../../../schema/rul
 import { writeAuditMany } from '../audit/write-audit';
 import { dbDate, readDate } from '../db/values';
 import { withJobLease } from '../jobs/lease';
+import { exitHolder } from './exit-holder';
 
 export const KEY_POST_EXIT_JOB = 'key-post-exits';
 
@@ -31,13 +32,15 @@ export async function applyDueKeyPostExits(knex: Knex, today: IsoDate, options: 
 
 async function exitDuePosts(knex: Knex, today: IsoDate): Promise<number[]> {
   return knex.transaction(async (trx) => {
-    const due: { id: number; project: number; exit_date: unknown }[] = await trx('key_posts')
-      .select('id', 'project', 'exit_date')
+    const due: { id: number; project: number; employment: number | null; exit_date: unknown; exit_reason: string | null }[] = await trx('key_posts')
+      .select('id', 'project', 'employment', 'exit_date', 'exit_reason')
       .where({ status: 'exit_approved' })
       .andWhere('exit_date', '<=', dbDate(trx, today));
     const exited: number[] = [];
     for (const post of due) {
-      if ((await trx('key_posts').where({ id: post.id, status: 'exit_approved' }).update({ status: 'exited' })) === 1) exited.push(Number(post.id));
+      if ((await trx('key_posts').where({ id: post.id, status: 'exit_approved' }).update({ status: 'exited' })) !== 1) continue;
+      exited.push(Number(post.id));
+      await exitHolder(trx, post, { exit_date: readDate(post.exit_date), exit_reason: post.exit_reason }, { actor: null, today });
     }
     const byId = new Map(due.map((post) => [Number(post.id), post]));
     await writeAuditMany(

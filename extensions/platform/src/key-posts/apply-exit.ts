@@ -8,12 +8,7 @@ import { readDate, toDbRow } from '../db/values';
 import type { DirectusApi } from '../directus';
 import { conflict, invalid } from '../http/errors';
 import { assertOwned, type ProjectScope } from '../http/scope';
-import type { KeyPostExit } from './key-post-model';
-
-export interface ExitResult {
-  id: number;
-  status: 'exit_pending';
-}
+import type { KeyPostExit, KeyPostExitReceipt } from '../../../../schema/api/key-posts';
 
 const NOT_IN_POST: Readonly<Record<string, string>> = {
   pending: '该岗位的入场登记尚在审核中，审核通过后才能申请退场',
@@ -23,7 +18,7 @@ const NOT_IN_POST: Readonly<Record<string, string>> = {
   exited: '该人员已退场',
 };
 
-export async function applyKeyPostExit(api: DirectusApi, scope: ProjectScope, id: number, input: KeyPostExit, today: IsoDate): Promise<ExitResult> {
+export async function applyKeyPostExit(api: DirectusApi, scope: ProjectScope, id: number, input: KeyPostExit, today: IsoDate): Promise<KeyPostExitReceipt> {
   return api.database.transaction(async (trx) => {
     const post = assertOwned(await trx('key_posts').where({ id }).first(), scope);
     if (post.status !== 'approved') throw conflict('KEY_POST_NOT_IN_POST', NOT_IN_POST[String(post.status)] ?? '该岗位当前不能申请退场');

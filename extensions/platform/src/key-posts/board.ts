@@ -4,6 +4,7 @@
  */
 import { KEY_POST_HOLDING_STATUSES, KEY_POST_MATRIX, KEY_POST_STATUSES, labelOf, MANAGEMENT_POSTS, PARTICIPATION_TYPES, type KeyPostStatus } from '../../../../schema/codes';
 import { maskIdNumber } from '../../../../schema/rules/id-card';
+import type { KeyPostHolder, KeyPostSlot } from '../../../../schema/api/key-posts';
 
 /** A unit of the project in one role (from `project_units`). */
 export interface ProjectUnit {
@@ -30,34 +31,6 @@ export interface KeyPostRecord {
   unit_name: string | null;
 }
 
-export interface KeyPostHolder {
-  /** The key_posts id (for the exit application). */
-  id: number;
-  status: KeyPostStatus;
-  status_label: string;
-  name: string;
-  gender: string | null;
-  /** Masked: the board is a list. */
-  id_number: string;
-  unit_name: string | null;
-  entry_date: string | null;
-  exit_date: string | null;
-  exit_reason: string | null;
-  review_reason: string | null;
-}
-
-export interface KeyPostSlot {
-  unit_role: string;
-  unit_role_label: string;
-  post: string;
-  post_label: string;
-  /** The project's unit in this role, which an entry registers under. */
-  unit: { id: number; name: string } | null;
-  holder: KeyPostHolder | null;
-  /** When the post is empty because the last application was rejected: who and why. */
-  last_rejection: { name: string; review_reason: string | null; reviewed_at: string | null } | null;
-}
-
 const HOLDING: ReadonlySet<string> = new Set(KEY_POST_HOLDING_STATUSES);
 
 /** The main unit in `role` if there is one, else the first. */
@@ -73,7 +46,7 @@ export function toHolder(row: KeyPostRecord): KeyPostHolder {
     status: row.status,
     status_label: labelOf(KEY_POST_STATUSES, row.status) ?? row.status,
     name: row.person_name,
-    gender: row.gender,
+    gender: row.gender as KeyPostHolder['gender'],
     id_number: maskIdNumber(row.id_number),
     unit_name: row.unit_name,
     entry_date: row.entry_date,

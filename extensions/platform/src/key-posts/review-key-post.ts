@@ -5,6 +5,9 @@
  *   exit:  exit_pending → exited (frees the post) | approved (the holder stays, with the reason);
  *          an exit dated after today is exit_approved (still in post) until the daily job
  *          (apply-due-exits.ts) makes it exited on that date.
+ * An exit that takes effect (at approval, or on its date) also ends the holder's employment on the
+ * exit date (devices drop them, attendance stops), like any 退场; a rejected entry leaves the person
+ * on site as an ordinary 管理人员 of the project, whom the project exits the usual way if they leave.
  */
 import type { Knex } from 'knex';
 import { isAfter, todayInShanghai, type IsoDate } from '../../../../schema/rules/dates';
@@ -13,6 +16,7 @@ import { dbNow, readDate } from '../db/values';
 import { ReviewDecision, type ReviewContext } from '../declarations/review-declaration';
 import { conflict, notYours } from '../http/errors';
 import { parseInput } from '../http/validate';
+import { exitHolder } from './exit-holder';
 
 export interface KeyPostReviewResult {
   id: number;
@@ -75,6 +79,7 @@ export async function reviewKeyPostExit(ctx: ReviewContext, id: number, input: u
       .where({ id, status: 'exit_pending' })
       .update({ ...changes, review_reason: decision.reason ?? null, reviewed_at: dbNow(trx) });
     if (changed !== 1) throw conflict('ALREADY_DECIDED', ALREADY_DECIDED);
+    if (approve && !scheduled) await exitHolder(trx, post, application, { actor: ctx.actor, today });
     await writeAudit(trx, {
       actor: ctx.actor,
       actorKind: 'user',

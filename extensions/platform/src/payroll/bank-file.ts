@@ -6,16 +6,10 @@
  * transfers. An export kind (`payroll-bank`) of the shared pipeline in `exports/`.
  */
 import type { Knex } from 'knex';
-import { z } from 'zod';
 import { conflict } from '../http/errors';
 import { defineExport } from '../exports/export-kind';
 import { defineSheet } from '../exports/workbook';
-import { isPayrollMonth } from './month';
-
-export const BankFileParams = z.object({
-  month: z.string({ error: '请选择工资月份' }).trim().refine(isPayrollMonth, '工资月份格式应为 YYYY-MM'),
-});
-export type BankFileParams = z.infer<typeof BankFileParams>;
+import { BankFileParams } from '../../../../schema/api/exports';
 
 export interface BankFileRow {
   seq: number;

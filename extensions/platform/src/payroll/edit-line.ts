@@ -11,7 +11,7 @@ import type { ProjectScope } from '../http/scope';
 import { computeLine, takesUnits } from './compute-line';
 import { fromCents, toCents } from './money';
 import { monthSpan } from './month';
-import type { LineEdit } from './payroll-model';
+import type { LineEdit, LineEditResult } from '../../../../schema/api/payroll';
 import { assertDraft, payrollOf, writeTotals } from './payroll-state';
 import { figuresOf } from './stored-line';
 

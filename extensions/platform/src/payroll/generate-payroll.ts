@@ -2,8 +2,8 @@
  * 生成/刷新工资表: builds or refreshes a project's draft roster for one month in the caller's
  * transaction. Who is on it: the project's workers (role `worker`; managers are paid by their
  * companies, not through the 农民工工资专用账户) on site on at least one day of the month, plus
- * anyone with a valid attendance day in it. Each line copies the person's identity, wage card and
- * wage terms as they are now, counts the month's valid days and their hours from
+ * anyone with a valid attendance day in it. Each line copies the person's identity, the wage card this
+ * project recorded and the wage terms as they are now, counts the month's valid days and their hours from
  * `attendance_days`, and computes 应发 (compute-line.ts).
  *
  * A refresh keeps what people entered on lines still on the roster — units (工程量), a hand-set
@@ -90,8 +90,8 @@ function rosterPeople(trx: Knex, projectId: number, span: MonthSpan) {
       'e.wage_unit',
       'p.name',
       'p.id_number',
-      'p.bank_card_no',
-      'p.bank_name',
+      'e.bank_card_no',
+      'e.bank_name',
       't.name as team_name',
     )
     .orderBy('e.id');

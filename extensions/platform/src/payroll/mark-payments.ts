@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { writeAudit } from '../audit/write-audit';
 import { conflict, invalid } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
-import type { PaymentMark } from './payroll-model';
+import type { PaymentMark, PaymentsResult } from '../../../../schema/api/payroll';
 import { payrollOf } from './payroll-state';
 
 export async function markPayments(trx: Knex, scope: ProjectScope, month: string, mark: PaymentMark): Promise<{ updated: number }> {

@@ -1,16 +1,14 @@
 /** A roster's calendar month ('YYYY-MM') and the days of it an employment was on site. */
+import { isPayrollMonth } from '../../../../schema/api/payroll';
 import { daysBetween, daysInMonth, type IsoDate } from '../../../../schema/rules';
+
+export { isPayrollMonth };
 
 export interface MonthSpan {
   month: string;
   first: IsoDate;
   last: IsoDate;
   days: number;
-}
-
-/** Whether `text` is a month 'YYYY-MM' from 2000-01 to 2099-12. */
-export function isPayrollMonth(text: string): boolean {
-  return /^20\d{2}-(0[1-9]|1[0-2])$/.test(text);
 }
 
 /** First and last day of a 'YYYY-MM' month; throws on anything else (validate first). */

@@ -7,73 +7,17 @@
  * const identity = parseInput(PersonIdentity, body, IDENTITY_LABELS);
  * assertIdentityRules(identity, { role: 'worker', today: todayInShanghai(new Date()), maxAge: maxAgeFrom(config) });
  */
-import { z } from 'zod';
-import { ETHNICITIES, GENDERS, valuesOf, type EmploymentRole, type Gender } from '../../../../schema/codes';
-import {
-  checkWorkerEligibility,
-  daysBetween,
-  isAfter,
-  isIsoDate,
-  normalizeIdNumber,
-  parseIdNumber,
-  type IsoDate,
-  type MaxAge,
-  type RefusalCode,
-} from '../../../../schema/rules';
+import type { PersonIdentity } from '../../../../schema/api/identity';
+import { LONG_TERM } from '../../../../schema/api/identity';
+import type { EmploymentRole, Gender } from '../../../../schema/codes';
+import { checkWorkerEligibility, daysBetween, isAfter, parseIdNumber, type IsoDate, type MaxAge, type RefusalCode } from '../../../../schema/rules';
 import type { PlatformConfig } from '../config';
 import { invalid } from '../http/errors';
 
-/** The validity end printed on cards that never expire. */
-export const LONG_TERM = '长期';
+export { IDENTITY_LABELS, LONG_TERM, PersonIdentity } from '../../../../schema/api/identity';
 
 /** A 临时居民身份证 is valid for three months (临时居民身份证管理办法 第四条); a few days' slack for month lengths. */
 export const TEMPORARY_ID_MAX_DAYS = 92;
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
-
-const isoDate = (label: string) =>
-  z.string({ error: `请填写${label}` }).trim().refine(isIsoDate, `${label}格式不正确，应为 YYYY-MM-DD`);
-
-/** The fields of the ID card (front and back) as a form submits them, OCR-filled and then corrected. */
-export const PersonIdentity = z.object({
-  name: text('姓名', 50).refine((value) => /^[^\d]{2,50}$/.test(value), '姓名应为2至50个字，不能包含数字'),
-  gender: z.enum(valuesOf(GENDERS), { error: '请选择性别' }),
-  ethnicity: z.enum(valuesOf(ETHNICITIES), { error: '请选择民族' }),
-  birth_date: isoDate('出生日期'),
-  address: text('住址', 200),
-  id_number: z
-    .string({ error: '请填写公民身份号码' })
-    .transform(normalizeIdNumber)
-    .refine((value) => value.length > 0, '请填写公民身份号码'),
-  issuing_authority: text('签发机关', 100),
-  id_valid_from: isoDate('有效期限起始日期'),
-  id_valid_to: z
-    .string({ error: '请填写有效期限截止日期' })
-    .trim()
-    .refine((value) => value === LONG_TERM || isIsoDate(value), '有效期限截止日期应为 YYYY-MM-DD 或“长期”'),
-  temporary_id: z.boolean({ error: '临时身份证应为是或否' }).default(false),
-});
-
-export type PersonIdentity = z.infer<typeof PersonIdentity>;
-
-/** Chinese names of the identity fields, for `parseInput` and messages. */
-export const IDENTITY_LABELS: Readonly<Record<keyof PersonIdentity, string>> = {
-  name: '姓名',
-  gender: '性别',
-  ethnicity: '民族',
-  birth_date: '出生日期',
-  address: '住址',
-  id_number: '公民身份号码',
-  issuing_authority: '签发机关',
-  id_valid_from: '有效期限起始日期',
-  id_valid_to: '有效期限截止日期',
-  temporary_id: '临时身份证',
-};
 
 /** What the rules need of an identity (the whole identity after an edit is applied). */
 export interface IdentityFacts {

@@ -4,27 +4,16 @@
  * devices learn the new card through a queued `card` command.
  */
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { CardResult } from '../../../../schema/api/people';
 import { writeAudit } from '../audit/write-audit';
 import { isUniqueViolation } from '../db/unique-violation';
 import { queueDeviceSync } from '../devices/queue-device-sync';
 import { conflict, notYours } from '../http/errors';
 
-export const CardAssignment = z.object({
-  // An empty card number takes the card back.
-  card_no: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim() || null : value),
-    z.string({ error: '请填写考勤卡号' }).regex(/^[0-9A-Za-z]{4,32}$/, '考勤卡号应为4–32位数字或字母').nullable(),
-  ),
-});
-export type CardAssignment = z.infer<typeof CardAssignment>;
-
-export const CARD_LABELS = { card_no: '考勤卡号' } as const;
-
 const taken = () => conflict('CARD_TAKEN', '该考勤卡号已发给本项目其他在场人员');
 
 /** Gives employment `id` the card (null takes it back); returns the card now held. */
-export async function assignCard(trx: Knex, id: number, cardNo: string | null, scope: { projectId: number; userId: string }): Promise<{ card_no: string | null }> {
+export async function assignCard(trx: Knex, id: number, cardNo: string | null, scope: { projectId: number; userId: string }): Promise<CardResult> {
   const employment = await trx('employments').select('id', 'project', 'status', 'card_no').where({ id }).first();
   if (!employment || Number(employment.project) !== scope.projectId) throw notYours();
   if (employment.status !== 'on_site') throw conflict('ALREADY_EXITED', '已退场人员不能发卡');

@@ -1,8 +1,11 @@
 /**
- * 人员编辑: applies the form to the city-wide `people` row and the project's `employments` row in
- * the caller's transaction. A changed ID number or gender re-runs the registration rules on the
- * resulting identity; team, unit and trade must belong to this project and fit the person's role;
- * every change is audited with before/after, and a new name is re-sent to the gate devices.
+ * 人员编辑: applies the form to the project's `employments` row (phone, wage card, team, trade, wages:
+ * what the project records) and, for a typo in the identity (name, number, sex, ethnicity, address),
+ * to the city-wide `people` row — only while no other project relies on that identity (it has no
+ * employment or key post elsewhere); otherwise the correction is the bureau's (409 IDENTITY_SHARED).
+ * A changed ID number or gender re-runs the registration rules on the resulting identity; team, unit
+ * and trade must belong to this project and fit the person's role; every change is audited with
+ * before/after, and a new name is re-sent to the gate devices.
  */
 import type { Knex } from 'knex';
 import { isCodeValue, MANAGEMENT_POSTS, TRADES, WAGE_SETTLEMENT_MODES, type EmploymentRole } from '../../../../schema/codes';
@@ -11,10 +14,13 @@ import { writeAuditMany, type AuditEntry } from '../audit/write-audit';
 import { fromDbRow, toDbRow } from '../db/values';
 import { isUniqueViolation } from '../db/unique-violation';
 import { queueDeviceSync } from '../devices/queue-device-sync';
-import { conflict, invalid, notYours } from '../http/errors';
+import { conflict, invalid, notYours, StateConflictError } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
-import { assertIdentityRules, LONG_TERM } from '../people/identity-rules';
-import { EMPLOYMENT_COLUMNS, PERSON_COLUMNS, type PersonEdit } from './person-edit-model';
+import { LONG_TERM } from '../../../../schema/api/identity';
+import { assertIdentityRules } from '../people/identity-rules';
+import { readJson } from './person-record';
+import type { PersonEdit, PersonEditResult } from '../../../../schema/api/people';
+import { EMPLOYMENT_COLUMNS, PERSON_COLUMNS } from './person-edit-model';
 
 type Row = Record<string, unknown>;
 
@@ -94,12 +100,23 @@ async function checkEmploymentChanges(trx: Knex, changes: Row, employment: Row, 
   }
 }
 
-export interface EditResult {
-  changed: string[];
+/**
+ * An identity another project relies on (an employment, on site or past, or a key post there) is
+ * not this project's to change: a real correction is the bureau's, in the studio, audited.
+ */
+async function assertIdentityNotShared(trx: Knex, personId: number, projectId: number): Promise<void> {
+  const employment = await trx('employments').where({ person: personId }).whereNot({ project: projectId }).first('id');
+  const keyPost = employment ? null : await trx('key_posts').where({ person: personId }).whereNot({ project: projectId }).first('id');
+  if (employment || keyPost) {
+    throw new StateConflictError({
+      rule: 'IDENTITY_SHARED',
+      message: '该人员的身份信息已被其他项目登记使用，本项目不能修改姓名、身份证号等身份信息；如确有错误，请联系住建局更正',
+    });
+  }
 }
 
 /** Applies `edit` to on-site employment `id` of the caller's project. */
-export async function editPerson(trx: Knex, id: number, edit: PersonEdit, context: EditContext): Promise<EditResult> {
+export async function editPerson(trx: Knex, id: number, edit: PersonEdit, context: EditContext): Promise<PersonEditResult> {
   const { scope } = context;
   const storedEmployment = await trx('employments').where({ id }).first();
   if (!storedEmployment || Number(storedEmployment.project) !== scope.projectId) throw notYours();
@@ -109,6 +126,7 @@ export async function editPerson(trx: Knex, id: number, edit: PersonEdit, contex
 
   const personChanges = changesOf(PERSON_COLUMNS, edit, person);
   const employmentChanges = changesOf(EMPLOYMENT_COLUMNS, edit, employment);
+  if (Object.keys(personChanges).length) await assertIdentityNotShared(trx, Number(person['id']), scope.projectId);
   if ('id_number' in personChanges || 'gender' in personChanges) {
     const birthDate = checkIdentity(person, personChanges, employment['role'] as EmploymentRole, context);
     if (birthDate !== person['birth_date']) personChanges['birth_date'] = birthDate;
@@ -130,6 +148,11 @@ export async function editPerson(trx: Knex, id: number, edit: PersonEdit, contex
     }
     const keys = Object.keys(personChanges);
     audit.push({ ...base, collection: 'people', item: String(person['id']), before: pick(person, keys), after: personChanges, note: `人员编辑：${String(person['name'])}` });
+  }
+  if ('address' in personChanges) {
+    // The project's record of the card follows its own correction.
+    const card = { ...(readJson<Row>(storedEmployment.id_card) ?? {}), address: personChanges['address'] };
+    await trx('employments').where({ id }).update({ id_card: JSON.stringify(card) });
   }
   if (Object.keys(employmentChanges).length) {
     await trx('employments').where({ id }).update(toDbRow(trx, 'employments', employmentChanges));

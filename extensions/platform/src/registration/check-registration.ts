@@ -1,7 +1,8 @@
 /**
  * The registration rules that need the database: team and unit of this project (403 otherwise),
  * team kind matching the role, entry date within the project's life and after the person's last
- * exit, the person not on site anywhere, the card free. Run once before the images are stored (to
+ * exit, the identity on file fitting the form (`people/save-person.ts#matchIdentity`), the person not
+ * on site anywhere, the card free. Run once before the images are stored (to
  * refuse early) and again inside the transaction (the authority).
  */
 import type { Knex } from 'knex';
@@ -9,9 +10,10 @@ import { isAfter, isBefore, type IsoDate } from '../../../../schema/rules';
 import { readDate } from '../db/values';
 import { conflict, invalid, notYours, StateConflictError } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
+import { matchIdentity } from '../people/save-person';
 import { assertProjectUnit } from '../teams/project-units';
 import { roleOfTeam } from '../teams/team-model';
-import type { Registration } from './registration-model';
+import type { Registration } from '../../../../schema/api/registrations';
 
 export interface RegistrationFacts {
   /** The city-wide person with this ID number, if already known. */
@@ -35,8 +37,8 @@ export async function checkRegistration(knex: Knex, scope: ProjectScope, input: 
   const start = readDate(project?.start_date);
   if (start && isBefore(input.entry_date, start)) throw invalid('ENTRY_BEFORE_START', `进场时间不能早于项目开工日期（${start}）`, 'entry_date');
 
-  const person = await knex('people').where({ id_number: input.id_number }).first('id');
-  const personId = person ? Number(person.id) : null;
+  // The identity on file must fit the form (409 otherwise), before the place rules below.
+  const { personId } = await matchIdentity(knex, input);
   if (personId !== null) {
     const onSite = await knex('employments').where({ person: personId, status: 'on_site' }).first('project');
     if (onSite && Number(onSite.project) === scope.projectId) throw conflict('ALREADY_ON_SITE', '该人员已在本项目在场，无需重复登记');

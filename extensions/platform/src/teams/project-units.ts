@@ -9,20 +9,9 @@ import { writeAudit } from '../audit/write-audit';
 import { isUniqueViolation } from '../db/unique-violation';
 import { conflict, invalid, notYours } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
-import type { UnitInput } from './unit-model';
+import type { ProjectUnit, UnitInput, UnitReceipt } from '../../../../schema/api/teams';
+import type { ParticipationType } from '../../../../schema/codes';
 
-export interface ProjectUnit {
-  /** `units.id`: what teams and employments refer to. */
-  id: number;
-  name: string;
-  uscc: string;
-  /** Participation codes in this project, e.g. ['009'] or ['001', '006']. */
-  participations: string[];
-  /** Their labels, e.g. '施工总承包单位、劳务分包'. */
-  participation_label: string;
-  /** One of the five main units of the declaration. */
-  is_main: boolean;
-}
 
 /** The project's units, main units first, then by name. */
 export async function listProjectUnits(knex: Knex, projectId: number): Promise<ProjectUnit[]> {
@@ -35,7 +24,7 @@ export async function listProjectUnits(knex: Knex, projectId: number): Promise<P
   for (const row of rows) {
     const id = Number(row.id);
     const unit = byUnit.get(id) ?? { id, name: row.name, uscc: row.uscc, participations: [], participation_label: '', is_main: false };
-    unit.participations.push(row.participation);
+    unit.participations.push(row.participation as ParticipationType);
     unit.is_main ||= Boolean(row.is_main) || isMainUnitRole(row.participation);
     byUnit.set(id, unit);
   }
@@ -56,7 +45,7 @@ export async function assertProjectUnit(knex: Knex, projectId: number, unitId: n
  * Adds a unit to the project (新建参建单位). The company is reused when its credit code is already
  * known city-wide (keeping its registered name); otherwise it is created. Call in a transaction.
  */
-export async function addProjectUnit(trx: Knex, scope: ProjectScope, input: UnitInput): Promise<ProjectUnit & { reused: boolean }> {
+export async function addProjectUnit(trx: Knex, scope: ProjectScope, input: UnitInput): Promise<UnitReceipt> {
   const uscc = validateUscc(input.uscc);
   if (!uscc.ok) throw invalid(uscc.code, uscc.message, 'uscc');
   const existing: { id: number; name: string } | undefined = await trx('units').where({ uscc: uscc.value }).first('id', 'name');

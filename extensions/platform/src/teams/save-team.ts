@@ -9,7 +9,8 @@ import { isUniqueViolation } from '../db/unique-violation';
 import { conflict, notYours, StateConflictError } from '../http/errors';
 import type { ProjectScope } from '../http/scope';
 import { assertProjectUnit } from './project-units';
-import { roleOfTeam, type TeamInput } from './team-model';
+import type { TeamInput } from '../../../../schema/api/teams';
+import { roleOfTeam } from './team-model';
 
 const nameTaken = (name: string) => new StateConflictError({ rule: 'TEAM_NAME_TAKEN', message: `本项目已有名为“${name}”的班组`, field: 'name' });
 
@@ -40,7 +41,7 @@ export async function createTeam(trx: Knex, scope: ProjectScope, input: TeamInpu
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;
   }
-  await writeAudit(trx, { actor: scope.userId, actorKind: 'user', project: scope.projectId, action: 'team.create', collection: 'teams', item: id, after: teamRow(input) });
+  await writeAudit(trx, { actor: scope.userId, actorKind: scope.actorKind ?? 'user', project: scope.projectId, action: 'team.create', collection: 'teams', item: id, after: teamRow(input) });
   return id;
 }
 

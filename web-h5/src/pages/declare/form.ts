@@ -150,7 +150,10 @@ export function toPayload(draft: DeclarationDraft): DeclarationPayload {
     contact_name: draft.contact_name.trim(),
     contact_phone: normalizePhone(draft.contact_phone),
     region_code: draft.region_code,
+    start_date: draft.start_date.trim(),
+    planned_completion_date: draft.planned_completion_date.trim(),
     permit_no: draft.permit_no.trim(),
+    permit_issued_on: draft.permit_issued_on.trim(),
     units: draft.units.map((unit) => ({
       role: unit.role,
       name: unit.name.trim(),
@@ -167,7 +170,7 @@ export function toPayload(draft: DeclarationDraft): DeclarationPayload {
     payload.latitude = draft.latitude;
     payload.longitude = draft.longitude;
   }
-  const optionalText = ['address', 'start_date', 'planned_completion_date', 'permit_issued_on', 'structure_levels'] as const;
+  const optionalText = ['address', 'structure_levels'] as const;
   for (const key of optionalText) {
     const value = draft[key].trim();
     if (value) payload[key] = value;

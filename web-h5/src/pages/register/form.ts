@@ -1,6 +1,6 @@
 import type { RegistrationPayload } from '@/api/registrations';
 import { emptyIdentity, validToOf, type IdentityForm } from '@/shared/identity-form';
-import { normalizeIdNumber, normalizePhone, todayInShanghai, WAGE_SETTLEMENT_MODES, type EmploymentRole, type Gender } from '@/shared/schema';
+import { CONTRACT_TERM_TYPES, isCodeValue, normalizeIdNumber, normalizePhone, todayInShanghai, WAGE_SETTLEMENT_MODES, type EmploymentRole, type Ethnicity, type Gender } from '@/shared/schema';
 
 /** The 实名制登记 form as typed: the ID card's fields (shared/identity-form.ts) and the site's; every input a string ('' when empty). */
 export interface RegistrationDraft extends IdentityForm {
@@ -40,7 +40,7 @@ export function toPayload(draft: RegistrationDraft, target: { role: EmploymentRo
     ...target,
     name: draft.name.trim(),
     gender: draft.gender as Gender,
-    ethnicity: draft.ethnicity,
+    ethnicity: draft.ethnicity as Ethnicity,
     birth_date: draft.birth_date,
     address: draft.address.trim(),
     id_number: normalizeIdNumber(draft.id_number),
@@ -52,9 +52,9 @@ export function toPayload(draft: RegistrationDraft, target: { role: EmploymentRo
     trade: draft.trade,
     phone: normalizePhone(draft.phone),
     entry_date: draft.entry_date,
-    wage_method: orNull(draft.wage_method),
+    wage_method: isCodeValue(WAGE_SETTLEMENT_MODES, draft.wage_method) ? draft.wage_method : null,
     wage_amount: draft.wage_amount.trim() ? Number(draft.wage_amount) : null,
     wage_unit: hasFreeUnit(draft.wage_method) ? orNull(draft.wage_unit) : null,
-    contract_template: orNull(draft.contract_template),
+    contract_template: isCodeValue(CONTRACT_TERM_TYPES, draft.contract_template) ? draft.contract_template : null,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The face photo a device receives (the person's `face_device_photo`, else `face_photo`), as a JPEG small
+ * The face photo a device receives (the employment's `face_device_photo`, else `face_photo`: the payload's
+ * `face_file`, chosen in `queue-device-sync.ts`), as a JPEG small
  * enough for gate terminals. A JPEG already within the limit goes as stored; anything else is
  * converted by Directus's own image transformation (cached by Directus after the first time).
  */

@@ -1,11 +1,12 @@
-import { attendanceSummary, SUMMARY_LABELS, SummaryQuery } from '../../../attendance/summary';
+import { SUMMARY_LABELS, SummaryQuery, type AttendanceSummary } from '../../../../../../schema/api/site';
+import { attendanceSummary } from '../../../attendance/summary';
 import { platformConfig } from '../../../config';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
 import type { HandlerContext } from '../context';
 
 /** GET /platform/attendance/summary?period=day|week|month&date=YYYY-MM-DD — 出勤一览表 of the caller's project (today's day view live). */
-export async function getAttendanceSummary({ req, database, env }: HandlerContext) {
+export async function getAttendanceSummary({ req, database, env }: HandlerContext): Promise<AttendanceSummary> {
   const scope = await projectScope(req, database);
   const query = parseInput(SummaryQuery, req.query, SUMMARY_LABELS);
   const config = platformConfig(env);

@@ -1,3 +1,4 @@
+import type { ContractDetail, ContractListItem, ContractPage } from '../../../../../../schema/api/contracts';
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { ownedContract } from '../../../contracts/contract-photos';
 import { fromDbRow, readDate, readTimestamp } from '../../../db/values';
@@ -11,7 +12,7 @@ const PAGE_SIZE = 20;
  * GET /platform/contracts?status=all|signed|unsigned&q=&page= — 劳动合同: the project's people on site
  * with their contract (or null), masked, 20 a page, plus how many have signed and how many not.
  */
-export async function listContracts({ req, database }: HandlerContext) {
+export async function listContracts({ req, database }: HandlerContext): Promise<ContractPage> {
   const scope = await projectScope(req, database);
   const status = req.query['status'] === 'signed' || req.query['status'] === 'unsigned' ? req.query['status'] : 'all';
   const q = typeof req.query['q'] === 'string' ? req.query['q'].trim().slice(0, 50) : '';
@@ -57,22 +58,24 @@ export async function listContracts({ req, database }: HandlerContext) {
     unsigned: total - signed,
     page,
     page_size: PAGE_SIZE,
-    items: rows.map((row) => ({
-      id: row['id'],
-      role: row['role'],
-      trade: row['trade'],
-      entry_date: readDate(row['entry_date']),
-      name: row['name'],
-      gender: row['gender'],
-      id_number: maskIdNumber(String(row['id_number'])),
-      team_name: row['team_name'] ?? null,
-      contract: row['contract_id'] ? { id: row['contract_id'], contract_no: row['contract_no'], signed_on: readDate(row['signed_on']) } : null,
-    })),
+    items: rows.map(
+      (row): ContractListItem => ({
+        id: Number(row['id']),
+        role: row['role'] as ContractListItem['role'],
+        trade: String(row['trade']),
+        entry_date: readDate(row['entry_date']),
+        name: String(row['name']),
+        gender: row['gender'] as ContractListItem['gender'],
+        id_number: maskIdNumber(String(row['id_number'])),
+        team_name: (row['team_name'] as string | null) ?? null,
+        contract: row['contract_id'] ? { id: Number(row['contract_id']), contract_no: String(row['contract_no']), signed_on: readDate(row['signed_on']) } : null,
+      }),
+    ),
   };
 }
 
 /** GET /platform/contracts/:id — 合同信息: number, type, the person (ID masked), company, date and photo ids. */
-export async function getContract({ req, database }: HandlerContext) {
+export async function getContract({ req, database }: HandlerContext): Promise<ContractDetail> {
   const scope = await projectScope(req, database);
   const { id } = await ownedContract(database, Number.parseInt(String(req.params['id'] ?? ''), 10) || 0, scope);
   const row = await database('contracts')
@@ -99,9 +102,18 @@ export async function getContract({ req, database }: HandlerContext) {
   const photos: { directus_files_id: string }[] = await database('contracts_files').select('directus_files_id').where({ contracts_id: id }).orderBy('sort').orderBy('id');
   const contract = fromDbRow('contracts', row as Record<string, unknown>);
   return {
-    ...contract,
+    id: Number(contract['id']),
+    contract_no: String(contract['contract_no']),
+    type: contract['type'] as ContractDetail['type'],
+    signed_on: readDate(contract['signed_on']),
     date_created: readTimestamp(row.date_created),
+    employment: Number(contract['employment']),
+    employment_status: String(contract['employment_status']),
+    name: String(contract['name']),
+    gender: contract['gender'] as ContractDetail['gender'],
     id_number: maskIdNumber(String(row.id_number)),
+    unit_name: (contract['unit_name'] as string | null) ?? null,
+    team_name: (contract['team_name'] as string | null) ?? null,
     photos: photos.map((photo) => photo.directus_files_id),
   };
 }

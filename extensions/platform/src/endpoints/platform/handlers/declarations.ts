@@ -1,8 +1,8 @@
+import { Declaration, DECLARATION_LABELS, type DeclarationProgress, type DeclarationReceipt } from '../../../../../../schema/api/declarations';
 import { todayInShanghai } from '../../../../../../schema/rules/dates';
 import { normalizePhone } from '../../../../../../schema/rules/phone';
 import { writeAudit } from '../../../audit/write-audit';
 import { readDate, readTimestamp, toDbRow } from '../../../db/values';
-import { Declaration, DECLARATION_LABELS } from '../../../declarations/declaration-model';
 import { issueInitialPassword } from '../../../declarations/issue-initial-password';
 import { newApplicationNo } from '../../../declarations/numbers';
 import { conflict, notYours } from '../../../http/errors';
@@ -25,7 +25,7 @@ async function findOwnDeclaration({ req, database }: HandlerContext) {
 }
 
 /** POST /platform/declarations — public: submit a project declaration (项目申报). */
-export async function submitDeclaration(ctx: HandlerContext) {
+export async function submitDeclaration(ctx: HandlerContext): Promise<DeclarationReceipt> {
   const declaration = parseInput(Declaration, ctx.req.body, DECLARATION_LABELS);
   const applicationNo = newApplicationNo(todayInShanghai(new Date()));
   await ctx.database.transaction(async (trx) => {
@@ -34,11 +34,11 @@ export async function submitDeclaration(ctx: HandlerContext) {
     const id = typeof inserted === 'object' ? inserted.id : inserted;
     await writeAudit(trx, { actor: null, actorKind: 'public', project: id, action: 'declaration.submit', collection: 'projects', item: id, after: { application_no: applicationNo } });
   });
-  return { application_no: applicationNo, status: 'submitted' };
+  return { application_no: applicationNo, status: 'submitted' as const };
 }
 
 /** GET /platform/declarations/:applicationNo?phone= — public: 申报进度; issues the initial password once. */
-export async function checkDeclaration(ctx: HandlerContext) {
+export async function checkDeclaration(ctx: HandlerContext): Promise<DeclarationProgress> {
   const project = await findOwnDeclaration(ctx);
   const initialPassword = project.status === 'approved' && !project.initial_password_issued_at ? await issueInitialPassword(ctx, project) : null;
   const units = typeof project.declared_units === 'string' ? JSON.parse(project.declared_units) : project.declared_units;
@@ -56,7 +56,7 @@ export async function checkDeclaration(ctx: HandlerContext) {
 }
 
 /** PUT /platform/declarations/:applicationNo?phone= — public: correct and resubmit a rejected declaration. */
-export async function resubmitDeclaration(ctx: HandlerContext) {
+export async function resubmitDeclaration(ctx: HandlerContext): Promise<DeclarationReceipt> {
   const project = await findOwnDeclaration(ctx);
   if (project.status !== 'rejected') throw conflict('NOT_REJECTED', project.status === 'submitted' ? '申报正在审核中，不能修改' : '申报已审核通过，不能修改');
   const declaration = parseInput(Declaration, ctx.req.body, DECLARATION_LABELS);
@@ -67,7 +67,7 @@ export async function resubmitDeclaration(ctx: HandlerContext) {
     if (changed !== 1) throw conflict('NOT_REJECTED', '申报状态已变化，请刷新后重试');
     await writeAudit(trx, { actor: null, actorKind: 'public', project: project.id, action: 'declaration.resubmit', collection: 'projects', item: project.id, before: { status: 'rejected', review_reason: project.review_reason } });
   });
-  return { application_no: project.application_no, status: 'submitted' };
+  return { application_no: String(project.application_no), status: 'submitted' as const };
 }
 
 const TEXT_FIELDS = [

@@ -1,6 +1,7 @@
+import type { CommandRoute, DeviceStatus } from '../../../../../../schema/api/site';
 import { isDeviceOnline } from '../../../attendance/device-status';
 import { platformConfig } from '../../../config';
-import { readTimestamp } from '../../../db/values';
+import { readText, readTimestamp } from '../../../db/values';
 import { TERMINAL_VENDORS } from '../../../devices/delivery/types';
 import { projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
@@ -21,12 +22,7 @@ interface DeviceRow {
   [column: string]: unknown;
 }
 
-/**
- * How commands reach the device: it pulls them (ZKTeco), the platform calls it, a site agent calls it,
- * or nobody yet (a Hikvision/Uniubi terminal whose API address the bureau has not entered).
- */
-export type CommandRoute = 'pull' | 'platform' | 'agent' | 'unset';
-
+/** How commands reach the device (a Hikvision/Uniubi terminal with neither API address nor agent: 'unset'). */
 export function commandRoute(device: { protocol: string; agent: number | null; api_url: string | null }): CommandRoute {
   if (!(TERMINAL_VENDORS as readonly string[]).includes(device.protocol)) return 'pull';
   if (device.agent !== null) return 'agent';
@@ -40,7 +36,7 @@ export function commandRoute(device: { protocol: string; agent: number | null; a
  * retried) or given up on (error, 下发失败, with the terminal's own message of the latest one), and
  * 设备时间异常 (`clock_error_at`, `clock_error`) while the device's latest punches had impossible times.
  */
-export async function listDevices({ req, database, env }: HandlerContext) {
+export async function listDevices({ req, database, env }: HandlerContext): Promise<DeviceStatus[]> {
   const scope = await projectScope(req, database);
   const windowMinutes = platformConfig(env).PLATFORM_DEVICE_ONLINE_WINDOW_MINUTES;
   const commands = (statuses: string[], alias: string) =>
@@ -61,16 +57,22 @@ export async function listDevices({ req, database, env }: HandlerContext) {
   const now = new Date();
   return rows.map((row) => {
     const lastSeen = readTimestamp(row.last_seen_at);
-    const { agent, api_url: apiUrl, ...shown } = row;
     return {
-      ...shown,
+      id: Number(row.id),
+      sn: String(row['sn']),
+      name: (row['name'] as string | null) ?? null,
+      protocol: row['protocol'] as DeviceStatus['protocol'],
+      direction: row['direction'] as DeviceStatus['direction'],
+      status: row.status as DeviceStatus['status'],
+      firmware: (row['firmware'] as string | null) ?? null,
       // The bureau's terminal settings stay in the studio; staff see only how commands travel.
-      command_route: commandRoute({ protocol: row.protocol, agent: agent === null || agent === undefined ? null : Number(agent), api_url: apiUrl }),
+      command_route: commandRoute({ protocol: String(row.protocol), agent: row.agent === null || row.agent === undefined ? null : Number(row.agent), api_url: row.api_url }),
       last_failure: row.last_failure ?? null,
       last_retry_reason: row.last_retry_reason ?? null,
       last_seen_at: lastSeen,
       last_punch_at: readTimestamp(row.last_punch_at),
       clock_error_at: readTimestamp(row.clock_error_at),
+      clock_error: readText(row['clock_error']),
       pending_commands: Number(row.pending_commands),
       failed_commands: Number(row.failed_commands),
       online: isDeviceOnline({ status: row.status, last_seen_at: lastSeen }, now, windowMinutes),

@@ -1,6 +1,6 @@
+import { EXIT_LABELS, PersonExit, TeamExit, type ExitReceipt } from '../../../../../../schema/api/exits';
 import { todayInShanghai } from '../../../../../../schema/rules/dates';
 import { exitPerson, exitTeam, type ExitRequest } from '../../../exits/exit-employments';
-import { EXIT_LABELS, PersonExit, TeamExit } from '../../../exits/exit-model';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
 import type { HandlerContext } from '../context';
@@ -8,7 +8,7 @@ import type { HandlerContext } from '../context';
 const idParam = (ctx: HandlerContext) => Number.parseInt(String(ctx.req.params['id'] ?? ''), 10) || 0;
 
 /** POST /platform/people/:id/exit `{ exit_date, exit_reason? }` — 退场 of one on-site person. */
-export async function exitOnePerson(ctx: HandlerContext) {
+export async function exitOnePerson(ctx: HandlerContext): Promise<ExitReceipt> {
   const scope = await projectScope(ctx.req, ctx.database);
   const body = parseInput(PersonExit, ctx.req.body, EXIT_LABELS);
   const request: ExitRequest = { projectId: scope.projectId, actor: scope.userId, exitDate: body.exit_date, reason: body.exit_reason, today: todayInShanghai(new Date()) };
@@ -17,7 +17,7 @@ export async function exitOnePerson(ctx: HandlerContext) {
 }
 
 /** POST /platform/teams/:id/exit `{ exit_date, exit_reason?, confirm: true }` — 班组退场, all members or none. */
-export async function exitWholeTeam(ctx: HandlerContext) {
+export async function exitWholeTeam(ctx: HandlerContext): Promise<ExitReceipt> {
   const scope = await projectScope(ctx.req, ctx.database);
   const body = parseInput(TeamExit, ctx.req.body, EXIT_LABELS);
   const request: ExitRequest = { projectId: scope.projectId, actor: scope.userId, exitDate: body.exit_date, reason: body.exit_reason ?? '班组退场', today: todayInShanghai(new Date()) };

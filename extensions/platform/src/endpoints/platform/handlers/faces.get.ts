@@ -1,6 +1,6 @@
+import { FACE_LIST_LABELS, FACE_LIST_PAGE_SIZE, FaceListQuery, type FaceListItem, type FacePage, type FacePerson } from '../../../../../../schema/api/faces';
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { readTimestamp } from '../../../db/values';
-import { FACE_LIST_LABELS, FACE_LIST_PAGE_SIZE, FaceListQuery } from '../../../faces/face-list-model';
 import { conflict, notYours } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
@@ -27,7 +27,7 @@ function checkedAt(faceCheck: unknown): string | null {
   return typeof at === 'string' ? readTimestamp(at) : null;
 }
 
-const toItem = (row: FaceRow) => ({
+const toItem = (row: FaceRow): FaceListItem => ({
   id: Number(row.id),
   name: row.name,
   id_number: maskIdNumber(row.id_number),
@@ -45,7 +45,7 @@ const toItem = (row: FaceRow) => ({
  * face status, searchable by 姓名 and 班组, optionally only those without a face photo; masked.
  * `total` counts what the list shows, `missing_total` those of the same search without a face photo.
  */
-export async function listFaces({ req, database }: HandlerContext) {
+export async function listFaces({ req, database }: HandlerContext): Promise<FacePage> {
   const scope = await projectScope(req, database);
   const query = parseInput(FaceListQuery, req.query, FACE_LIST_LABELS);
   // Both counts come from the same search: 「共1人」 next to 「未采集 2 人」 would contradict each other.
@@ -61,11 +61,11 @@ export async function listFaces({ req, database }: HandlerContext) {
       if (query.team) q.andWhere('employments.team', query.team);
     });
   const filtered = searched.clone().modify((q) => {
-    if (query.missing === '1') q.whereNull('people.face_photo');
+    if (query.missing === '1') q.whereNull('employments.face_photo');
   });
   const [[total], [missing]] = await Promise.all([
     filtered.clone().count({ n: '*' }),
-    searched.clone().whereNull('people.face_photo').count({ n: '*' }),
+    searched.clone().whereNull('employments.face_photo').count({ n: '*' }),
   ]);
   const rows: FaceRow[] = await filtered
     .clone()
@@ -77,12 +77,12 @@ export async function listFaces({ req, database }: HandlerContext) {
       'teams.name as team_name',
       'people.name',
       'people.id_number',
-      'people.face_photo',
-      'people.face_device_photo',
-      'people.face_check',
+      'employments.face_photo',
+      'employments.face_device_photo',
+      'employments.face_check',
     )
     // Those still without a face first: they are the work to do.
-    .orderByRaw('case when people.face_photo is null then 0 else 1 end')
+    .orderByRaw('case when employments.face_photo is null then 0 else 1 end')
     .orderBy('employments.id', 'desc')
     .limit(FACE_LIST_PAGE_SIZE)
     .offset((query.page - 1) * FACE_LIST_PAGE_SIZE);
@@ -96,7 +96,7 @@ export async function listFaces({ req, database }: HandlerContext) {
 }
 
 /** GET /platform/faces/:employmentId — one on-site person for the 采集 page (masked). */
-export async function getFace({ req, database }: HandlerContext) {
+export async function getFace({ req, database }: HandlerContext): Promise<FacePerson> {
   const scope = await projectScope(req, database);
   const employmentId = Number.parseInt(String(req.params['employmentId'] ?? ''), 10) || 0;
   const row = await database('employments')
@@ -112,14 +112,15 @@ export async function getFace({ req, database }: HandlerContext) {
       'teams.name as team_name',
       'people.name',
       'people.id_number',
-      'people.id_front',
-      'people.face_photo',
-      'people.face_device_photo',
-      'people.face_check',
+      'employments.id_front',
+      'people.id_front as identity_front',
+      'employments.face_photo',
+      'employments.face_device_photo',
+      'employments.face_check',
     )
     .where('employments.id', employmentId)
     .first();
   if (!row || Number(row.project) !== scope.projectId) throw notYours();
   if (row.status !== 'on_site') throw conflict('NOT_ON_SITE', '该人员已退场，无需采集人脸');
-  return { ...toItem(row as FaceRow), has_id_front: Boolean(row.id_front) };
+  return { ...toItem(row as FaceRow), has_id_front: Boolean(row.id_front ?? row.identity_front) };
 }

@@ -1,22 +1,12 @@
-import { z } from 'zod';
+import { ChangePassword } from '../../../../../../schema/api/account';
 import { invalid } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
 import { createService } from '../../../directus';
 import type { HandlerContext } from '../context';
 
-export const ChangePassword = z.object({
-  current_password: z.string({ error: '请输入当前密码' }).min(1, '请输入当前密码'),
-  new_password: z
-    .string({ error: '请输入新密码' })
-    .min(8, '新密码至少 8 位')
-    .max(64, '新密码不能超过 64 位')
-    .regex(/[A-Za-z]/, '新密码须包含字母')
-    .regex(/\d/, '新密码须包含数字'),
-});
-
 /** POST /platform/me/password — change the password (required after the first login). */
-export async function changePassword(ctx: HandlerContext) {
+export async function changePassword(ctx: HandlerContext): Promise<null> {
   const { req, database } = ctx;
   const scope = await projectScope(req, database);
   const input = parseInput(ChangePassword, req.body);

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { OcrRequest } from '../../../../../../schema/api/ocr';
 import { todayInShanghai } from '../../../../../../schema/rules/dates';
-import { platformConfig } from '../../../config';
+import { platformConfig, uploadLimits } from '../../../config';
 import { invalid, unavailable, unprocessable } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import { readImageUpload } from '../../../http/upload';
@@ -11,10 +11,6 @@ import { parseIdBack } from '../../../ocr/parse-id-back';
 import { parseIdFront } from '../../../ocr/parse-id-front';
 import type { IdCardReading, OcrReading } from '../../../ocr/types';
 import type { HandlerContext } from '../context';
-
-const OcrRequest = z.object({
-  side: z.string().pipe(z.enum(['front', 'back'], { message: '请说明上传的是身份证人像面（front）还是国徽面（back）' })),
-});
 
 /** Photo-level problems that leave nothing to fill in: answered 422 instead of 200 with a warning. */
 const REFUSED = new Set(['OCR_WRONG_SIDE', 'OCR_NO_CARD']);
@@ -27,14 +23,14 @@ const UNAVAILABLE_MESSAGES: Readonly<Record<OcrUnavailableError['reason'], strin
 };
 
 /**
- * POST /platform/ocr/id-card — multipart `file` (JPEG/PNG/WebP ≤ PLATFORM_UPLOAD_MAX_BYTES) and
+ * POST /platform/ocr/id-card — multipart `file` (JPEG/PNG/WebP ≤ PLATFORM_UPLOAD_MAX_BYTES and PLATFORM_UPLOAD_MAX_PIXELS) and
  * `side` (front | back) → the recognised fields with a confidence each, and warnings. Writes
  * nothing: the photos are stored when the registration is saved.
  */
 export async function readIdCardPhoto({ req, database, env }: HandlerContext): Promise<IdCardReading> {
   await projectScope(req, database);
   const config = platformConfig(env);
-  const image = await readImageUpload(req, { maxBytes: config.PLATFORM_UPLOAD_MAX_BYTES });
+  const image = await readImageUpload(req, uploadLimits(env));
   const { side } = parseInput(OcrRequest, image.fields, { side: '证件面' });
   let reading: OcrReading;
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { daysOnSite, likeContains } from './people.get';
+import { daysOnSite } from '../../../personnel/person-record';
+import { likeContains } from './people.get';
 
 describe('施工人员 list helpers', () => {
   test.each([

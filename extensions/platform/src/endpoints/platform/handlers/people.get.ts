@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
+import type { Page, PersonDetail, PersonListItem } from '../../../../../../schema/api';
 import { MANAGEMENT_POSTS, TRADES } from '../../../../../../schema/codes';
-import { daysBetween, todayInShanghai } from '../../../../../../schema/rules/dates';
-import { maskBankAccount } from '../../../../../../schema/rules/bank';
+import { todayInShanghai } from '../../../../../../schema/rules/dates';
 import { maskIdNumber } from '../../../../../../schema/rules/id-card';
 import { maskPhone } from '../../../../../../schema/rules/phone';
-import { fromDbRow, readDate } from '../../../db/values';
+import { readDate } from '../../../db/values';
 import { assertOwned, projectScope } from '../../../http/scope';
+import { daysOnSite, personRecord } from '../../../personnel/person-record';
 import type { HandlerContext } from '../context';
 
 const PAGE_SIZE = 20;
@@ -30,12 +31,6 @@ export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Days on site up to today (on site) or the exit date (exited); 0 on the entry day. */
-export function daysOnSite(entryDate: string | null, exitDate: string | null, today: string): number | null {
-  if (!entryDate) return null;
-  return Math.max(0, daysBetween(entryDate, exitDate ?? today));
-}
-
 /** Where-clause for the 施工人员 search: name, team, phone, card number or trade/post name. */
 export function searchPeople(query: Knex.QueryBuilder, q: string): void {
   if (!q) return;
@@ -44,14 +39,14 @@ export function searchPeople(query: Knex.QueryBuilder, q: string): void {
   query.andWhere((w) => {
     w.whereRaw(`people.name like ? escape '\\'`, [pattern])
       .orWhereRaw(`teams.name like ? escape '\\'`, [pattern])
-      .orWhereRaw(`people.phone like ? escape '\\'`, [pattern])
+      .orWhereRaw(`employments.phone like ? escape '\\'`, [pattern])
       .orWhere('employments.card_no', q);
     if (trades.length) w.orWhereIn('employments.trade', trades);
   });
 }
 
 /** GET /platform/people?status=on_site|exited&q=&team=&page= — 施工人员: the project's people, masked, 20 a page. */
-export async function listPeople({ req, database }: HandlerContext) {
+export async function listPeople({ req, database }: HandlerContext): Promise<Page<PersonListItem>> {
   const scope = await projectScope(req, database);
   const status = req.query['status'] === 'exited' ? 'exited' : 'on_site';
   const q = typeof req.query['q'] === 'string' ? req.query['q'].trim().slice(0, 50) : '';
@@ -80,7 +75,7 @@ export async function listPeople({ req, database }: HandlerContext) {
       'people.name',
       'people.gender',
       'people.id_number',
-      'people.phone',
+      'employments.phone',
       'teams.name as team_name',
     )
     .orderBy(status === 'exited' ? 'employments.exit_date' : 'employments.id', 'desc')
@@ -92,38 +87,28 @@ export async function listPeople({ req, database }: HandlerContext) {
     total: Number(total),
     page,
     page_size: PAGE_SIZE,
-    items: rows.map((row) => {
-      const item = fromDbRow('employments', row);
-      return {
-        ...item,
-        id_number: maskIdNumber(row.id_number),
-        phone: row.phone ? maskPhone(row.phone) : null,
-        days_on_site: daysOnSite(readDate(row.entry_date), readDate(row.exit_date), today),
-      };
-    }),
+    items: rows.map((row) => ({
+      id: Number(row.id),
+      name: row.name,
+      gender: row['gender'] as PersonListItem['gender'],
+      role: row['role'] as PersonListItem['role'],
+      trade: String(row['trade']),
+      status: row['status'] as PersonListItem['status'],
+      phone: row.phone ? maskPhone(row.phone) : null,
+      id_number: maskIdNumber(row.id_number),
+      card_no: (row['card_no'] as string | null) ?? null,
+      entry_date: readDate(row.entry_date),
+      exit_date: readDate(row.exit_date),
+      days_on_site: daysOnSite(readDate(row.entry_date), readDate(row.exit_date), today),
+      team: Number(row['team']),
+      team_name: (row['team_name'] as string | null) ?? null,
+    })),
   };
 }
 
-/** GET /platform/people/:id — 查看: one employment of the project with the person's full record. */
-export async function getPerson({ req, database }: HandlerContext) {
+/** GET /platform/people/:id — 查看: one employment of the project with what the project may see of the person. */
+export async function getPerson({ req, database }: HandlerContext): Promise<PersonDetail> {
   const scope = await projectScope(req, database);
   const employment = assertOwned(await database('employments').where({ id: Number(req.params['id']) || 0 }).first(), scope);
-  const person = await database('people')
-    .select('id', 'name', 'id_type', 'id_number', 'temporary_id', 'gender', 'ethnicity', 'birth_date', 'address', 'issuing_authority', 'id_valid_from', 'id_valid_to', 'phone', 'education', 'political_status', 'blood_type', 'id_front', 'id_back', 'face_photo', 'photo', 'bank_card_no', 'bank_name')
-    .where({ id: employment.person })
-    .first();
-  const team = await database('teams').select('id', 'name', 'kind', 'status').where({ id: employment.team }).first();
-  const unit = await database('units').select('id', 'name').where({ id: employment.unit }).first();
-  const contract = await database('contracts').select('id', 'contract_no').where({ employment: employment.id }).first();
-  const row = fromDbRow('employments', employment);
-  return {
-    ...row,
-    wage_amount: employment.wage_amount === null ? null : Number(employment.wage_amount),
-    days_on_site: daysOnSite(readDate(employment.entry_date), readDate(employment.exit_date), todayInShanghai(new Date())),
-    // The wage card is shown masked; only the bank file (工资表) carries it in full.
-    person: { ...fromDbRow('people', person), temporary_id: Boolean(person.temporary_id), bank_card_no: person.bank_card_no ? maskBankAccount(person.bank_card_no) : null },
-    team,
-    unit,
-    contract: contract ?? null,
-  };
+  return personRecord(database, employment, todayInShanghai(new Date()));
 }

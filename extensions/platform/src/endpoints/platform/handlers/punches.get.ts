@@ -1,22 +1,9 @@
-import { z } from 'zod';
-import { dbTimestamp, readTimestamp } from '../../../db/values';
+import { PUNCH_LIST_LABELS, PunchListQuery, type Punch } from '../../../../../../schema/api/site';
+import { dbTimestamp, readNumber, readText, readTimestamp } from '../../../db/values';
 import { projectScope } from '../../../http/scope';
 import { parseInput } from '../../../http/validate';
 import type { HandlerContext } from '../context';
 import { likeContains } from './people.get';
-
-const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-const positiveId = (label: string) => z.preprocess(emptyToUndefined, z.coerce.number({ error: `${label}不正确` }).int(`${label}不正确`).positive(`${label}不正确`).optional());
-
-const PunchListQuery = z.object({
-  limit: z.preprocess(emptyToUndefined, z.coerce.number({ error: '条数不正确' }).int('条数不正确').min(1, '条数至少为 1').max(200, '条数不能超过 200').default(50)),
-  team: positiveId('班组'),
-  device: positiveId('设备'),
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(50, '姓名不能超过 50 个字').optional()),
-  /** Keyset cursor: the last row shown (its punched_at and id); the next page is older. */
-  before: z.preprocess(emptyToUndefined, z.iso.datetime({ offset: true, error: '分页位置不正确' }).optional()),
-  before_id: positiveId('分页位置'),
-});
 
 interface PunchRow {
   id: number;
@@ -30,9 +17,9 @@ interface PunchRow {
  * arriving while someone scrolls never shift or repeat rows. A punch whose device PIN matched
  * nobody has a null name and shows its PIN.
  */
-export async function listPunches({ req, database }: HandlerContext) {
+export async function listPunches({ req, database }: HandlerContext): Promise<Punch[]> {
   const scope = await projectScope(req, database);
-  const query = parseInput(PunchListQuery, req.query, { limit: '条数', team: '班组', device: '设备', q: '姓名', before: '分页位置', before_id: '分页位置' });
+  const query = parseInput(PunchListQuery, req.query, PUNCH_LIST_LABELS);
   const rows: PunchRow[] = await database('punches')
     .leftJoin('employments', 'employments.id', 'punches.employment')
     .leftJoin('people', 'people.id', 'punches.person')
@@ -70,5 +57,19 @@ export async function listPunches({ req, database }: HandlerContext) {
       { column: 'punches.id', order: 'desc' },
     ])
     .limit(query.limit);
-  return rows.map((row) => ({ ...row, punched_at: readTimestamp(row.punched_at) }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    punched_at: readTimestamp(row.punched_at) ?? '',
+    direction: (row['direction'] as Punch['direction']) ?? null,
+    verify_mode: readText(row['verify_mode']),
+    source: row['source'] as Punch['source'],
+    device_pin: readText(row['device_pin']),
+    reason: readText(row['reason']),
+    employment: readNumber(row['employment']),
+    name: readText(row['name']),
+    team: readNumber(row['team']),
+    team_name: readText(row['team_name']),
+    device: readNumber(row['device']),
+    device_name: readText(row['device_name']),
+  }));
 }

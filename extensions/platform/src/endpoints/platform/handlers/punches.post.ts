@@ -1,3 +1,4 @@
+import type { ManualPunchReceipt } from '../../../../../../schema/api/site';
 import { validityRule } from '../../../attendance/day-attendance';
 import { localDayOf } from '../../../attendance/local-days';
 import { MANUAL_PUNCH_LABELS, ManualPunchInput, manualDedupKey, manualPunchRefusal } from '../../../attendance/manual-punch';
@@ -20,7 +21,7 @@ const duplicate = () => conflict('DUPLICATE_PUNCH', '该人员在这一时刻已
  * project, with a reason. Stored with source `manual` and the user who added it, audited, and
  * that day's attendance recomputed, all in one transaction.
  */
-export async function addManualPunch({ req, database, env }: HandlerContext) {
+export async function addManualPunch({ req, database, env }: HandlerContext): Promise<ManualPunchReceipt> {
   const scope = await projectScope(req, database);
   const input = parseInput(ManualPunchInput, req.body, MANUAL_PUNCH_LABELS);
   const at = new Date(input.punched_at);
@@ -77,5 +78,5 @@ export async function addManualPunch({ req, database, env }: HandlerContext) {
     await rollupCityDays(trx, [day], rateSettings(config, now));
     return punchId;
   });
-  return { id, employment: punch.employment, punched_at: punch.punched_at, direction: punch.direction, source: punch.source, reason: punch.reason };
+  return { id, employment: punch.employment, punched_at: punch.punched_at, direction: punch.direction, source: 'manual', reason: punch.reason };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { fromDbRow } from '../../../db/values';
+import type { Team } from '../../../../../../schema/api/teams';
+import { fromDbRow, readText } from '../../../db/values';
 import { notYours } from '../../../http/errors';
 import { projectScope } from '../../../http/scope';
 import type { HandlerContext } from '../context';
@@ -30,13 +31,28 @@ function teamsQuery(database: Knex, projectId: number) {
     .where('teams.project', projectId);
 }
 
-const toTeam = (row: TeamRow) => ({ ...fromDbRow('teams', row), unit: Number(row['unit']), on_site: Number(row.on_site) });
+const toTeam = (row: TeamRow): Team => {
+  const team = fromDbRow('teams', row);
+  return {
+    id: Number(team['id']),
+    name: String(team['name']),
+    kind: String(team['kind']),
+    trade: (team['trade'] as Team['trade']) ?? null,
+    status: team['status'] as Team['status'],
+    unit: Number(team['unit']),
+    unit_name: readText(team['unit_name']),
+    leader_name: readText(team['leader_name']),
+    leader_phone: readText(team['leader_phone']),
+    date_created: readText(team['date_created']),
+    on_site: Number(row.on_site),
+  };
+};
 
 /**
  * GET /platform/teams?q=&kind=management|worker&status=active|exited — the project's teams with
  * their unit and on-site headcount; `q` matches the team, unit or leader name.
  */
-export async function listTeams({ req, database }: HandlerContext) {
+export async function listTeams({ req, database }: HandlerContext): Promise<Team[]> {
   const scope = await projectScope(req, database);
   const q = typeof req.query['q'] === 'string' ? req.query['q'].trim() : '';
   const kind = req.query['kind'];
@@ -61,7 +77,7 @@ export async function findTeam(database: Knex, projectId: number, id: number) {
 }
 
 /** GET /platform/teams/:id — one team of the project (for 编辑). */
-export async function getTeam({ req, database }: HandlerContext) {
+export async function getTeam({ req, database }: HandlerContext): Promise<Team> {
   const scope = await projectScope(req, database);
   return findTeam(database, scope.projectId, Number.parseInt(String(req.params['id'] ?? ''), 10) || 0);
 }

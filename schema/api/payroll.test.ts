@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LineEdit, PaymentMark } from './payroll-model';
+import { LineEdit, PaymentMark } from './payroll';
 
 describe('LineEdit', () => {
   test.each<[string, unknown, boolean]>([

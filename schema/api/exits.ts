@@ -1,9 +1,9 @@
 /**
- * Bodies of 退场 (one person) and 班组退场 (a whole team), validated at the boundary. The date rules
- * that need the database (not before entry) live in `exit-employments.ts`.
+ * 退场 (`POST /platform/people/:id/exit`) and 班组退场 (`POST /platform/teams/:id/exit`). The date rules
+ * that need the database (not before entry) are the server's (`exits/exit-employments.ts`).
  */
 import { z } from 'zod';
-import { isIsoDate } from '../../../../schema/rules';
+import { isIsoDate } from '../rules';
 
 const exitDate = z.string({ error: '请选择退场日期' }).refine(isIsoDate, '退场日期格式不正确，应为 YYYY-MM-DD');
 
@@ -24,3 +24,15 @@ export const TeamExit = PersonExit.extend({
 export type TeamExit = z.infer<typeof TeamExit>;
 
 export const EXIT_LABELS = { exit_date: '退场日期', exit_reason: '退场说明', confirm: '确认' } as const;
+
+/** What the H5 sends. */
+export type PersonExitPayload = z.input<typeof PersonExit>;
+
+/** The answer: the employment (or team) and how many people left. */
+export interface ExitReceipt {
+  id: number;
+  /** `exited`; for a team its status after the exit. */
+  status: string;
+  exit_date: string;
+  exited: number;
+}

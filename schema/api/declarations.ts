@@ -1,6 +1,7 @@
 /**
- * The project declaration (项目申报) as the H5 submits it, validated at the boundary. Messages are
- * Chinese and name the field; the server is the authority, the H5 repeats the same checks.
+ * 项目申报 (`/platform/declarations`, public): the declaration as the H5 submits it, validated at the
+ * boundary (messages are Chinese and name the field; the server is the authority, the H5 repeats the
+ * same checks), the receipt, and 申报进度.
  */
 import { z } from 'zod';
 import {
@@ -12,8 +13,8 @@ import {
   PROJECT_CATEGORIES,
   valuesOf,
   WAGE_DEPOSIT_METHODS,
-} from '../../../../schema/codes';
-import { isBefore, isIsoDate, validateBankAccount, validatePhone, validateUscc } from '../../../../schema/rules';
+} from '../codes';
+import { isBefore, isIsoDate, validateBankAccount, validatePhone, validateUscc } from '../rules';
 
 const text = (label: string, max: number) =>
   z
@@ -46,6 +47,8 @@ export const DeclarationUnit = z.object({
   contact_name: text('联系人', 50),
   contact_phone: phone('联系电话'),
 });
+
+export type DeclarationUnit = z.input<typeof DeclarationUnit>;
 
 export const Declaration = z
   .object({
@@ -105,3 +108,29 @@ export const DECLARATION_LABELS: Readonly<Record<string, string>> = {
   longitude: '经度',
   role: '参建类型',
 };
+
+/** What the H5 sends to `POST /platform/declarations` and `PUT /platform/declarations/:no`. */
+export type DeclarationPayload = z.input<typeof Declaration>;
+
+export type DeclarationStatus = 'submitted' | 'approved' | 'rejected' | 'completed';
+
+/** The answer to a (re)submission. */
+export interface DeclarationReceipt {
+  application_no: string;
+  status: 'submitted';
+}
+
+/** What `GET /platform/declarations/:no?phone=` answers. */
+export interface DeclarationProgress {
+  application_no: string;
+  name: string;
+  status: DeclarationStatus;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  review_reason: string | null;
+  account: string | null;
+  /** Present exactly once, on the first read after approval. */
+  initial_password: string | null;
+  /** The submitted fields, so a rejected declaration can be corrected and sent again. */
+  form?: Partial<DeclarationPayload>;
+}

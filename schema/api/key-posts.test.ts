@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entryFromFields, KeyPostEntry, KeyPostExit } from './key-post-model';
+import { entryFromFields, KeyPostEntry, KeyPostExit } from './key-posts';
 
 /** Multipart fields of a valid entry, as the H5 sends them. */
 const valid: Record<string, string> = {

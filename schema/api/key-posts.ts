@@ -1,14 +1,15 @@
 /**
- * What the H5 sends for a key post: the entry registration (入场登记: the ID card's fields as
- * `PersonIdentity` from the registration rules, plus the post, as multipart text fields next to the
- * three photos) and the exit application (退场解锁). Messages are Chinese and name the field.
+ * 关键岗位 (`/platform/key-posts`): the board, the entry registration (入场登记: the ID card's fields
+ * as `PersonIdentity` plus the post, as multipart text fields next to the three photos) and the exit
+ * application (退场解锁). Messages are Chinese and name the field.
  */
 import { z } from 'zod';
-import { KEY_POST_MATRIX, labelOf, MANAGEMENT_POSTS, PARTICIPATION_TYPES, requiredKeyPosts, valuesOf } from '../../../../schema/codes';
-import { isIsoDate, validatePhone } from '../../../../schema/rules';
-import { IDENTITY_LABELS, PersonIdentity } from '../people/identity-rules';
+import { KEY_POST_MATRIX, labelOf, MANAGEMENT_POSTS, PARTICIPATION_TYPES, requiredKeyPosts, valuesOf, type Gender, type KeyPostStatus } from '../codes';
+import { validatePhone } from '../rules';
+import { isoDate } from './common';
+import { IDENTITY_LABELS, PersonIdentity } from './identity';
 
-const isoDate = (label: string) => z.string({ error: `请选择${label}` }).trim().refine(isIsoDate, `${label}格式不正确，应为 YYYY-MM-DD`);
+export type { KeyPostStatus } from '../codes';
 
 /** Unit types that have required posts: the board's rows, and the only ones an entry may name. */
 export const KEY_POST_UNIT_ROLES = Object.keys(KEY_POST_MATRIX) as [string, ...string[]];
@@ -47,6 +48,18 @@ export const KeyPostEntry = PersonIdentity.extend({
 
 export type KeyPostEntry = z.infer<typeof KeyPostEntry>;
 
+/** The three photos of an entry, by multipart field. */
+export type KeyPostEntryImages<T> = Record<keyof typeof ENTRY_IMAGE_LABELS, T>;
+
+/** 入场登记's answer (201): the pending application, the person and their employment on the project. */
+export interface KeyPostEntryReceipt {
+  id: number;
+  status: 'pending';
+  person: number;
+  /** The holder's employment here (created now, or the one they were on site with): enrolled, punching, exited like anyone. */
+  employment: number;
+}
+
 /**
  * Multipart text fields as the model expects them: empty fields are absent and the 临时身份证
  * switch is a boolean.
@@ -68,5 +81,50 @@ export const KeyPostExit = z.object({
 });
 
 export type KeyPostExit = z.infer<typeof KeyPostExit>;
+export type KeyPostExitPayload = z.input<typeof KeyPostExit>;
 
 export const KEY_POST_EXIT_LABELS: Readonly<Record<string, string>> = { exit_date: '退场日期', exit_reason: '退场说明' };
+
+/** 退场解锁's answer: the post stays taken until the bureau approves. */
+export interface KeyPostExitReceipt {
+  id: number;
+  status: 'exit_pending';
+}
+
+/** The person holding (or applying for) a post, as the board shows them: ID number masked. */
+export interface KeyPostHolder {
+  /** The key_posts id (for the exit application). */
+  id: number;
+  status: KeyPostStatus;
+  status_label: string;
+  name: string;
+  gender: Gender | null;
+  /** Masked: the board is a list. */
+  id_number: string;
+  unit_name: string | null;
+  entry_date: string | null;
+  exit_date: string | null;
+  exit_reason: string | null;
+  review_reason: string | null;
+}
+
+/** One required post of one unit type of the project (`GET /platform/key-posts`). */
+export interface KeyPostSlot {
+  unit_role: string;
+  unit_role_label: string;
+  post: string;
+  post_label: string;
+  /** The project's unit in this role, which an entry registers under. */
+  unit: { id: number; name: string } | null;
+  holder: KeyPostHolder | null;
+  /** When the post is empty because the last application was rejected: who and why. */
+  last_rejection: { name: string; review_reason: string | null; reviewed_at: string | null } | null;
+}
+
+/** One key post with its unit type and post (`GET /platform/key-posts/:id`), for the exit form. */
+export interface KeyPostDetail extends KeyPostHolder {
+  unit_role: string;
+  unit_role_label: string;
+  post: string;
+  post_label: string;
+}

@@ -1,7 +1,15 @@
-/** Request models of the 工资表 endpoints (Chinese messages; field labels for zod's own errors). */
+/**
+ * 工资表 (`/platform/payrolls`): the request models (Chinese messages; field labels for zod's own
+ * errors) and the roster as the H5 reads it (ID and card numbers masked; the bank file has them).
+ */
 import { z } from 'zod';
-import { PAYMENT_STATUSES, valuesOf } from '../../../../schema/codes';
-import { isPayrollMonth } from './month';
+import { PAYMENT_STATUSES, valuesOf, type PaymentStatus, type PayrollStatus, type WageSettlementMode } from '../codes';
+import type { ChangedFields } from './common';
+
+/** Whether `text` is a month 'YYYY-MM' from 2000-01 to 2099-12. */
+export function isPayrollMonth(text: string): boolean {
+  return /^20\d{2}-(0[1-9]|1[0-2])$/.test(text);
+}
 
 /** 实发 above this is surely a typo: 20 万元 is far beyond any worker's monthly wage. */
 export const MAX_PAID_YUAN = 200_000;
@@ -63,3 +71,64 @@ export const PAYROLL_LABELS: Readonly<Record<string, string>> = {
   status: '发放状态',
   lines: '工资明细',
 };
+
+/** What the H5 sends to `PATCH /platform/payrolls/:month/lines/:line`. */
+export type LineEditPayload = z.input<typeof LineEdit>;
+
+/** A roster's head (`GET /platform/payrolls` items, `payroll` of a month). */
+export interface PayrollSummary {
+  id: number;
+  month: string;
+  status: PayrollStatus;
+  line_count: number;
+  total_due: number;
+  total_paid: number;
+  generated_at: string | null;
+  confirmed_at: string | null;
+}
+
+/** One person of a roster; ID and card numbers come masked. */
+export interface PayrollLine {
+  id: number;
+  employment: number;
+  name: string;
+  id_number: string;
+  bank_card_no: string | null;
+  bank_name: string | null;
+  team_name: string | null;
+  wage_method: WageSettlementMode | null;
+  wage_amount: number | null;
+  wage_unit: string | null;
+  days: number;
+  hours: number;
+  days_on_site: number;
+  units: number | null;
+  amount_due: number;
+  amount_paid: number;
+  paid_adjusted: boolean;
+  payment_status: PaymentStatus;
+  note: string | null;
+  /** What the line still needs before the roster can be confirmed; null once 实发 was set by hand. */
+  gap: { code: string; message: string } | null;
+}
+
+/** `GET /platform/payrolls/:month`: `payroll` is null until the month is generated. */
+export interface PayrollRoster {
+  month: string;
+  account: { payroll_bank: string | null; payroll_account_name: string | null; payroll_account_no: string | null };
+  payroll: PayrollSummary | null;
+  lines: PayrollLine[];
+}
+
+/** 生成/刷新's answer: the roster and what the refresh did. */
+export interface GeneratedRoster extends PayrollRoster {
+  generated: { payroll: number; created: boolean; added: number; removed: number; lines: number };
+}
+
+/** 修改明细's answer. */
+export type LineEditResult = ChangedFields;
+
+/** 发放状态's answer: how many lines were marked. */
+export interface PaymentsResult {
+  updated: number;
+}
