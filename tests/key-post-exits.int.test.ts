@@ -10,7 +10,7 @@ import { FLOW_IDS } from '../schema/flows';
 import { addDays, todayInShanghai } from '../schema/rules';
 import { directusCli } from '../scripts/lib/directus.ts';
 import { DEMO_LOGINS } from '../seeds/demo-logins';
-import { dbDate } from '../extensions/platform/src/db/values';
+import { dbDate, readDate } from '../extensions/platform/src/db/values';
 import { openDatabase } from './support/db';
 import { createApprovedProject, type FreshProject } from './support/fresh-project';
 import { api, errorOf, login } from './support/http';
@@ -37,12 +37,20 @@ describe('key-post exits dated ahead', () => {
   afterAll(() => db.destroy());
 
   const status = async () => (await db('key_posts').where({ id: post }).first('status')).status;
+  /** The holder's employment on the project (a key-post entry creates or links it). */
+  const employmentOf = async (id: number) => {
+    const { employment } = await db('key_posts').where({ id }).first('employment');
+    const row = await db('employments').where({ id: employment }).first('status', 'exit_date');
+    return { status: row.status, exit_date: readDate(row.exit_date) };
+  };
 
   test('approving it keeps the holder in post until the date, and says so', async () => {
     const approved = await api('POST', `/flows/trigger/${FLOW_IDS.reviewKeyPostExit}`, { token: bureau, json: { collection: 'key_posts', keys: [String(post)], decision: 'approve' } });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'exit_approved', exit_date: EXIT, message: `已同意退场：${EXIT} 起人员离岗、岗位解锁，此前仍计在岗` });
     expect(await status()).toBe('exit_approved');
+    // Still on site until the date: attendance and device enrolment go on.
+    expect(await employmentOf(post)).toEqual({ status: 'on_site', exit_date: null });
     // Still held: nobody else can be registered for the post, and the decision cannot be repeated.
     const successor = await postKeyPost(project.token, keyPostFields({ post: 'labour_officer', name: '郑接任' }));
     expect(successor.status).toBe(409);
@@ -58,8 +66,13 @@ describe('key-post exits dated ahead', () => {
   test('the daily job leaves it alone before the date and makes it exited on the date, once, audited', async () => {
     await runJob(addDays(EXIT, -1));
     expect(await status()).toBe('exit_approved');
+    expect((await employmentOf(post)).status).toBe('on_site');
     await runJob(EXIT);
     expect(await status()).toBe('exited');
+    // The holder leaves the project with the post, on the exit date.
+    expect(await employmentOf(post)).toEqual({ status: 'exited', exit_date: EXIT });
+    const { employment } = await db('key_posts').where({ id: post }).first('employment');
+    expect(await db('audit_log').where({ action: 'employment.exit', item: String(employment) }).first('actor', 'actor_kind')).toEqual({ actor: null, actor_kind: 'system' });
     const rows = await db('audit_log').where({ action: 'key_post.exit_effective', item: String(post) });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor: null, actor_kind: 'system', project: project.id });
@@ -78,5 +91,6 @@ describe('key-post exits dated ahead', () => {
     expect((await api('POST', `/platform/key-posts/${id}/exit`, { token: project.token, json: { exit_date: TODAY, exit_reason: '调往其他项目' } })).status).toBe(200);
     const approved = await api('POST', `/flows/trigger/${FLOW_IDS.reviewKeyPostExit}`, { token: bureau, json: { collection: 'key_posts', keys: [String(id)], decision: 'approve' } });
     expect(approved.body).toMatchObject({ status: 'exited', message: '已同意退场：人员已退场，岗位已解锁，项目可登记新人员' });
+    expect(await employmentOf(id)).toEqual({ status: 'exited', exit_date: TODAY });
   });
 });

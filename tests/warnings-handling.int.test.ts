@@ -63,13 +63,25 @@ describe('bureau staff handle warnings in the studio', () => {
     ['a blank note', { status: 'handled', handled_note: '   ' }, 'TOO_SMALL', '标记为已处理时请填写处理说明'],
     ['a note without the status', { handled_note: '已处理' }, 'INVALID_VALUE', '填写处理说明后请将状态改为“已处理”'],
     ['resolving by hand', { status: 'resolved', handled_note: '已处理' }, 'INVALID_VALUE', '只能将未处理的预警标记为“已处理”；“已解除”由系统在原因消除后自动设置'],
-    ['editing the figures', { status: 'handled', handled_note: '已处理', value: 0 }, 'WARNING_READONLY', '预警内容由系统生成，只能填写处理说明并标记为“已处理”'],
-    ['stamping the handler', { status: 'handled', handled_note: '已处理', handled_by: 'someone' }, 'WARNING_READONLY', '预警内容由系统生成，只能填写处理说明并标记为“已处理”'],
   ])('refused with 400 and nothing written: %s', async (_case, payload, rule, message) => {
     const id = await openWarning(`w-bad-${rule}-${Math.random()}`);
     const { status, body } = await api('PATCH', `/items/warnings/${id}`, { token: bureau, json: payload });
     expect(status).toBe(400);
     expect(errorOf(body)).toMatchObject({ code: 'PLATFORM_INVALID_INPUT', rule, message });
+    expect(await warning(id)).toMatchObject({ status: 'open', handled_note: null, handled_by: null, handled_at: null });
+    expect(await audits(id)).toHaveLength(0);
+  });
+
+  // What the system writes (the figures, who handled it) is refused by the studio's machine-field guard, as on every collection.
+  test.each([
+    ['editing the figures', { status: 'handled', handled_note: '已处理', value: 0 }, 'value'],
+    ['stamping the handler', { status: 'handled', handled_note: '已处理', handled_by: 'someone' }, 'handled_by'],
+  ])('refused with 403 and nothing written: %s', async (_case, payload, field) => {
+    const id = await openWarning(`w-machine-${field}-${Math.random()}`);
+    const { status, body } = await api('PATCH', `/items/warnings/${id}`, { token: bureau, json: payload });
+    expect(status).toBe(403);
+    expect(errorOf(body)).toMatchObject({ code: 'PLATFORM_FORBIDDEN', rule: 'READONLY_FIELD', field });
+    expect(errorOf(body).message).toMatch(/由系统写入，不能修改$/);
     expect(await warning(id)).toMatchObject({ status: 'open', handled_note: null, handled_by: null, handled_at: null });
     expect(await audits(id)).toHaveLength(0);
   });

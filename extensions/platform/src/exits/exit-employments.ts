@@ -16,8 +16,8 @@ const CHUNK = 500;
 
 export interface ExitRequest {
   projectId: number;
-  /** The user who exits them (audit actor). */
-  actor: string;
+  /** The user who exits them (audit actor); null for the platform's own jobs (actor kind 'system'). */
+  actor: string | null;
   exitDate: IsoDate;
   reason: string | null;
   /** Today in Shanghai; the exit date may not be later. */
@@ -98,7 +98,7 @@ async function exitMembers(trx: Knex, members: readonly Member[], request: ExitR
   await options.afterStep?.('devices', trx);
   const entries: AuditEntry[] = members.map((member) => ({
     actor: request.actor,
-    actorKind: 'user',
+    actorKind: request.actor === null ? 'system' : 'user',
     project: request.projectId,
     action: 'employment.exit',
     collection: 'employments',

@@ -11,6 +11,7 @@ export async function exitHolder(
   trx: Knex,
   post: Record<string, unknown>,
   application: { exit_date: string | null; exit_reason: string | null },
+  /** `actor`: the reviewing bureau user, or null when the daily job applies an exit on its date. */
   context: { actor: string | null; today: IsoDate },
 ): Promise<void> {
   const employmentId = Number(post['employment']);
@@ -19,7 +20,7 @@ export async function exitHolder(
   if (!employment) return;
   await exitPerson(trx, employmentId, {
     projectId: Number(post['project']),
-    actor: context.actor ?? 'bureau',
+    actor: context.actor,
     exitDate: application.exit_date,
     reason: application.exit_reason ?? '关键岗位退场',
     today: context.today,
