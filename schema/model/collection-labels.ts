@@ -19,6 +19,7 @@ export const COLLECTION_LABELS = [
   { value: 'device_commands', label: '设备指令' },
   { value: 'punches', label: '打卡记录' },
   { value: 'device_events', label: '设备事件' },
+  { value: 'credentials', label: '接入凭证' },
   { value: 'attendance_days', label: '每日出勤' },
   { value: 'project_days', label: '项目日统计' },
   { value: 'city_days', label: '全市日统计' },

@@ -12,12 +12,12 @@ describe('field flags', () => {
     }
   });
 
-  test('devices: the key is secret, what the terminal reports is machine-written, the binding and access settings are not', () => {
-    expect(names(secretFields('devices'))).toEqual(['auth_secret']);
+  test('devices: the key and the terminal’s API password are secret, what the terminal reports is machine-written, the binding and access settings are not', () => {
+    expect(names(secretFields('devices'))).toEqual(['auth_secret', 'api_password']);
     expect(maskedFields('devices')).toEqual([]);
     const machine = names(readonlyFields('devices'));
     expect(machine).toEqual(expect.arrayContaining(['last_seen_at', 'last_ip', 'attlog_stamp', 'clock_error_at', 'clock_error', 'bound_at', 'auth_ip', 'auth_at', 'synced_project']));
-    for (const field of ['project', 'name', 'status', 'direction', 'auth_secret', 'allowed_ips']) expect(machine, field).not.toContain(field);
+    for (const field of ['project', 'name', 'status', 'direction', 'auth_secret', 'allowed_ips', 'api_url', 'api_user', 'api_password']) expect(machine, field).not.toContain(field);
   });
 
   test('device events are written by terminals only: every field is machine-written', () => {
