@@ -3,6 +3,7 @@
  * (masking, 查看完整信息, refusing machine-written fields, auditing changes): no list of fields is
  * repeated anywhere else, so moving a field between collections moves its rules with it.
  */
+import { maskSensitive } from '../rules/sensitive';
 import { COLLECTIONS } from './index';
 import type { CollectionDef, FieldDef } from './types';
 
@@ -32,6 +33,19 @@ function isSecret(def: FieldDef): boolean {
  */
 export function maskedFields(collection: string): FieldDef[] {
   return fields(collection, (def) => Boolean(def.sensitive) && !isFileField(def) && !isSecret(def));
+}
+
+/**
+ * A sensitive field's value as shown masked (studio reads, the audit log). An object of another
+ * collection's fields (`fieldsOf`) is masked key by key by that collection's flags; any other value
+ * by its shape.
+ */
+export function maskFieldValue(def: FieldDef, value: unknown): unknown {
+  if (def.fieldsOf && value && typeof value === 'object' && !Array.isArray(value)) {
+    const inner = new Map(maskedFields(def.fieldsOf).map((field) => [field.field, field]));
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, inner.has(key) ? maskFieldValue(inner.get(key)!, v) : v]));
+  }
+  return maskSensitive(value);
 }
 
 /** Private images (ID card, face photos, certificates): every file field, sensitive or not. */

@@ -51,6 +51,13 @@ export interface FieldDef {
    */
   sensitive?: boolean;
   /**
+   * For a sensitive JSON object whose keys are fields of another collection (an employment's
+   * `id_card` holds the card's address, issuing authority and dates as `people` names them): inside
+   * it each key is masked exactly as that collection's field is, so the address is masked here as
+   * on `people` and the dates stay readable.
+   */
+  fieldsOf?: string;
+  /**
    * A write-only secret (a device's key, an API password): stored encrypted with Directus's `encrypt`
    * special (SECRET is the key); every accountable read (REST, GraphQL, studio, exports, revisions)
    * shows `**********`; only internal reads without accountability decrypt it. Never revealed by

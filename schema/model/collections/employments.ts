@@ -53,6 +53,7 @@ export const employments: CollectionDef = {
       readonly: true,
       width: 'full',
       sensitive: true,
+      fieldsOf: 'people',
     },
     { field: 'photo', type: 'string', label: '本人照片', note: '实名制登记时上传；考勤设备用的人脸照片另经人脸采集核验', m2o: file, width: 'half', sensitive: true },
     { field: 'face_photo', type: 'string', label: '人脸照片', m2o: file, width: 'half', sensitive: true },

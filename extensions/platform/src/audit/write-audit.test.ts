@@ -17,15 +17,29 @@ describe('writeAudit', () => {
     await writeAudit(db, {
       actor: 'u1',
       actorKind: 'user',
-      action: 'person.edit',
+      action: 'person.correct',
       collection: 'people',
       item: 7,
-      before: { id_number: '510802199001011234', phone: '13908125678', name: '王建国' },
-      after: { id_number: '510802199001011242', bank_card_no: '6222801541671071718' },
+      before: { id_number: '510802199001011234', address: '四川省广元市利州区东坝街道滨河路8号', name: '王建国' },
+      after: { id_number: '510802199001011242', name: '王建华' },
     });
-    const row = await db('audit_log').orderBy('id', 'desc').first();
-    expect(JSON.parse(row.before)).toEqual({ id_number: '5108**********1234', phone: '139****5678', name: '王建国' });
-    expect(JSON.parse(row.after)).toEqual({ id_number: '5108**********1242', bank_card_no: '6222***********1718' });
+    const person = await db('audit_log').orderBy('id', 'desc').first();
+    expect(JSON.parse(person.before)).toEqual({ id_number: '5108**********1234', address: '四川省广元市************', name: '王建国' });
+    expect(JSON.parse(person.after)).toEqual({ id_number: '5108**********1242', name: '王建华' });
+
+    // The phone and wage card a project recorded are the employment's: masked on its rows.
+    await writeAudit(db, {
+      actor: 'u1',
+      actorKind: 'user',
+      action: 'employment.edit',
+      collection: 'employments',
+      item: 9,
+      before: { phone: '13908125678', bank_card_no: null, trade: '010' },
+      after: { phone: '13908125679', bank_card_no: '6222801541671071718' },
+    });
+    const employment = await db('audit_log').orderBy('id', 'desc').first();
+    expect(JSON.parse(employment.before)).toEqual({ phone: '139****5678', bank_card_no: null, trade: '010' });
+    expect(JSON.parse(employment.after)).toEqual({ phone: '139****5679', bank_card_no: '6222***********1718' });
   });
 
   test('fields of other collections, and values already masked, are kept as given', async () => {

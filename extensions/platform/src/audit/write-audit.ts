@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { maskedFields, secretFields } from '../../../../schema/model/field-flags';
-import { maskSensitive } from '../../../../schema/rules/sensitive';
+import { maskedFields, maskFieldValue, secretFields } from '../../../../schema/model/field-flags';
 import { dbNow } from '../db/values';
 
 export interface AuditEntry {
@@ -30,11 +29,11 @@ export const SECRET_IN_AUDIT = '（已设置，不记录）';
  */
 function forAuditLog(collection: string | undefined, values: unknown): unknown {
   if (!collection || !values || typeof values !== 'object' || Array.isArray(values)) return values;
-  const masked = new Set(maskedFields(collection).map((def) => def.field));
+  const masked = new Map(maskedFields(collection).map((def) => [def.field, def]));
   const secrets = new Set(secretFields(collection).map((def) => def.field));
   if (!masked.size && !secrets.size) return values;
   return Object.fromEntries(
-    Object.entries(values).map(([field, value]) => [field, secrets.has(field) ? (value == null ? null : SECRET_IN_AUDIT) : masked.has(field) ? maskSensitive(value) : value]),
+    Object.entries(values).map(([field, value]) => [field, secrets.has(field) ? (value == null ? null : SECRET_IN_AUDIT) : masked.has(field) ? maskFieldValue(masked.get(field)!, value) : value]),
   );
 }
 

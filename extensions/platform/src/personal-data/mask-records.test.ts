@@ -4,6 +4,7 @@ import { maskRecords, type RelationsOverview } from './mask-records';
 const schema: RelationsOverview = {
   relations: [
     { collection: 'key_posts', field: 'person', related_collection: 'people', meta: { one_field: null } },
+    { collection: 'key_posts', field: 'employment', related_collection: 'employments', meta: { one_field: null } },
     { collection: 'employments', field: 'person', related_collection: 'people', meta: { one_field: null } },
     { collection: 'key_posts', field: 'project', related_collection: 'projects', meta: { one_field: null } },
     { collection: 'teams', field: 'project', related_collection: 'projects', meta: { one_field: 'teams' } },
@@ -11,11 +12,21 @@ const schema: RelationsOverview = {
 };
 const ID = '510802199001011234';
 const PHONE = '13908125678';
+const CARD = '6222801541671071718';
 
 describe('maskRecords', () => {
   test('top-level sensitive fields of a collection', () => {
-    const rows = maskRecords([{ id: 1, name: '王建国', id_number: ID, phone: PHONE, face_photo: 'b1f0c1e2-0000-4000-8000-000000000001' }], 'people', {}, schema);
-    expect(rows).toEqual([{ id: 1, name: '王建国', id_number: '5108**********1234', phone: '139****5678', face_photo: 'b1f0c1e2-0000-4000-8000-000000000001' }]);
+    const people = maskRecords([{ id: 1, name: '王建国', id_number: ID, address: '四川省广元市利州区东坝街道滨河路8号', id_front: 'b1f0c1e2-0000-4000-8000-000000000002' }], 'people', {}, schema);
+    expect(people).toEqual([{ id: 1, name: '王建国', id_number: '5108**********1234', address: '四川省广元市************', id_front: 'b1f0c1e2-0000-4000-8000-000000000002' }]);
+    // What a project recorded about the person lives on the employment: its phone and wage card are masked there.
+    const employments = maskRecords([{ id: 2, trade: '010', phone: PHONE, bank_card_no: CARD, face_photo: 'b1f0c1e2-0000-4000-8000-000000000001' }], 'employments', {}, schema);
+    expect(employments).toEqual([{ id: 2, trade: '010', phone: '139****5678', bank_card_no: '6222***********1718', face_photo: 'b1f0c1e2-0000-4000-8000-000000000001' }]);
+  });
+
+  test('the card an employment recorded: its keys masked as the same fields of people are', () => {
+    const card = { address: '四川省广元市利州区东坝街道滨河路8号', issuing_authority: '广元市公安局利州区分局', id_valid_from: '2016-03-01', id_valid_to: '长期' };
+    const [row] = maskRecords([{ id: 2, id_card: card }], 'employments', {}, schema) as Record<string, any>[];
+    expect(row!['id_card']).toEqual({ ...card, address: '四川省广元市************' });
   });
 
   test('nested many-to-one and one-to-many records', () => {
@@ -24,7 +35,7 @@ describe('maskRecords', () => {
   });
 
   test('aliases at the top and in deep queries do not rename a number into clear', () => {
-    const [row] = maskRecords([{ x: ID, who: { y: PHONE } }], 'key_posts', { alias: { x: 'id_number', who: 'person' }, deep: { who: { _alias: { y: 'phone' } } } }, schema) as Record<string, any>[];
+    const [row] = maskRecords([{ x: ID, who: { y: PHONE } }], 'key_posts', { alias: { x: 'id_number', who: 'employment' }, deep: { who: { _alias: { y: 'phone' } } } }, schema) as Record<string, any>[];
     // key_posts has no id_number of its own: the alias resolves to a non-sensitive name there.
     expect(row!['x']).toBe(ID);
     expect(row!['who']).toEqual({ y: '139****5678' });

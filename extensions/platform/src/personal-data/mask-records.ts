@@ -5,8 +5,8 @@
  * and aggregates (`min(id_number)`, group by id_number) are resolved to the real field first, so
  * no renaming gets a number out in clear. Which fields are sensitive comes from the model's flags.
  */
-import { maskSensitive } from '../../../../schema/rules/sensitive';
-import { maskedFields } from '../../../../schema/model/field-flags';
+import { maskedFields, maskFieldValue } from '../../../../schema/model/field-flags';
+import type { FieldDef } from '../../../../schema/model/types';
 
 /** The part of Directus's schema overview this needs: its relations. */
 export interface RelationsOverview {
@@ -20,11 +20,11 @@ export interface MaskQuery {
   aggregate?: Record<string, unknown> | null;
 }
 
-const maskedByCollection = new Map<string, ReadonlySet<string>>();
-function masked(collection: string): ReadonlySet<string> {
-  let set = maskedByCollection.get(collection);
-  if (!set) maskedByCollection.set(collection, (set = new Set(maskedFields(collection).map((def) => def.field))));
-  return set;
+const maskedByCollection = new Map<string, ReadonlyMap<string, FieldDef>>();
+function masked(collection: string): ReadonlyMap<string, FieldDef> {
+  let map = maskedByCollection.get(collection);
+  if (!map) maskedByCollection.set(collection, (map = new Map(maskedFields(collection).map((def) => [def.field, def]))));
+  return map;
 }
 
 /** The collection a relational field of `collection` leads to (many-to-one or one-to-many), if any. */
@@ -60,7 +60,8 @@ export function maskRecords<T>(records: T, collection: string, query: MaskQuery,
     for (const key of Object.keys(row)) {
       const field = q.alias?.[key] ?? key;
       const value = row[key];
-      if (sensitive.has(field)) row[key] = maskSensitive(value);
+      const def = sensitive.get(field);
+      if (def) row[key] = maskFieldValue(def, value);
       else if (value && typeof value === 'object') {
         // Aggregates: { min: { id_number: … } } are values of this collection's fields.
         if (q.aggregate && key in q.aggregate) mask(value, at, { alias: null }, depth + 1);

@@ -19,8 +19,10 @@ describe('studio labels', () => {
     expect(valueText('teams', 'status', null)).toBe('—');
     expect(valueText('payroll_lines', 'amount_paid', '3200.5')).toBe('3,200.50 元');
     expect(valueText('key_posts', 'exit_date', '2026-07-01')).toBe('2026年7月1日');
-    expect(valueText('people', 'face_photo', '0b7c1e0a-3c1d-4f7e-9a2b-1c2d3e4f5a6b')).toBe('（已记录）');
-    expect(valueText('people', 'fields', ['id_number', 'phone'])).toBe('证件号码、联系电话');
+    expect(valueText('employments', 'face_photo', '0b7c1e0a-3c1d-4f7e-9a2b-1c2d3e4f5a6b')).toBe('（已记录）');
+    // 查看完整信息's audit row lists the revealed fields of its own collection: the identity's, or the employment's.
+    expect(valueText('people', 'fields', ['id_number', 'address'])).toBe('证件号码、住址');
+    expect(valueText('employments', 'fields', ['phone', 'bank_card_no'])).toBe('联系电话、工资卡号');
     expect(valueText('devices', 'temporary_id', true)).toBe('是');
   });
 
