@@ -33,13 +33,16 @@ export interface Revealed {
   fields: RevealedField[];
 }
 
+/** A stored value as text: JSON columns (an employment's card record) come back as objects on PostgreSQL. */
+const asText = (value: unknown): string | null => (value == null ? null : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
 export async function revealPersonalData(database: Knex, userId: string | null | undefined, input: unknown): Promise<Revealed> {
   const request = parseInput(RevealRequest, input, { reason: '查看事由' });
   const actor = await requireStudioStaff(database, userId);
   const fields = maskedFields(request.collection);
   if (!fields.length) throw invalid('NO_PERSONAL_DATA', '该类记录没有需要查看的个人信息', 'collection');
   const record = await loadPersonalRecord(database, request.collection, request.id);
-  const revealed = fields.map((def) => ({ field: def.field, label: def.label, value: record.row[def.field] == null ? null : String(record.row[def.field]) }));
+  const revealed = fields.map((def) => ({ field: def.field, label: def.label, value: asText(record.row[def.field]) }));
   await writeAudit(database, {
     actor,
     actorKind: 'user',

@@ -10,7 +10,7 @@ export interface PersonalRecord {
   collection: string;
   id: number;
   row: Row;
-  /** Whose data it is, as the audit log names them: the row's name, contact or team leader. */
+  /** Whose data it is, as the audit log names them: the row's name, contact or team leader, or its person's name. */
   subject: string;
   /** The project the record belongs to, for the audit log's project column. */
   project: number | null;
@@ -26,6 +26,17 @@ export async function requireStudioStaff(database: Knex, userId: string | null |
   return viewer.userId;
 }
 
+/**
+ * The name of the person a record is about, for records that hold a person's data without their name
+ * (an employment keeps the phone, wage card and photos a project recorded; the name is the identity's).
+ */
+async function personName(database: Knex, collection: string, row: Row): Promise<string | null> {
+  const link = collectionDef(collection)?.fields.find((def) => def.m2o?.collection === 'people');
+  if (!link || row[link.field] == null) return null;
+  const person: { name?: unknown } | undefined = await database('people').where({ id: row[link.field] }).first('name');
+  return person?.name == null ? null : String(person.name);
+}
+
 /** Loads `collection`/`id` if it is one of our collections with personal data (masked fields or photos). */
 export async function loadPersonalRecord(database: Knex, collection: string, id: number): Promise<PersonalRecord> {
   const def = collectionDef(collection);
@@ -34,7 +45,7 @@ export async function loadPersonalRecord(database: Knex, collection: string, id:
   }
   const row: Row | undefined = await database(collection).where({ id }).first();
   if (!row) throw notYours();
-  const subject = String(row['name'] ?? row['contact_name'] ?? row['leader_name'] ?? row['contract_no'] ?? `#${id}`);
+  const subject = String(row['name'] ?? row['contact_name'] ?? row['leader_name'] ?? (await personName(database, collection, row)) ?? row['contract_no'] ?? `#${id}`);
   const project = collection === 'projects' ? id : row['project'] == null ? null : Number(row['project']);
   return { collection, id, row, subject, project };
 }
