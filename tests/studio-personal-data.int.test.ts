@@ -23,6 +23,7 @@ describe('personal data in the studio', () => {
   let other: FreshProject;
   let keyPost: number;
   let person: number;
+  let employment: number;
   let fields: Record<string, string>;
 
   beforeAll(async () => {
@@ -33,7 +34,7 @@ describe('personal data in the studio', () => {
     project = await createApprovedProject('个人信息测试');
     other = await createApprovedProject('个人信息测试乙');
     fields = keyPostFields({ name: '周质检' });
-    ({ id: keyPost, person } = await registerKeyPost(project.token, fields));
+    ({ id: keyPost, person, employment } = await registerKeyPost(project.token, fields));
   });
   afterAll(() => db.destroy());
 
@@ -41,35 +42,60 @@ describe('personal data in the studio', () => {
 
   describe('every read by bureau staff is masked', () => {
     test('lists and item pages: ID number, phone and address masked; administrators see them in full', async () => {
-      const shown = (await api('GET', `/items/people/${person}?fields=name,id_number,phone,address,id_front`, { token: bureau })).body.data;
+      const shown = (await api('GET', `/items/people/${person}?fields=name,id_number,address,id_front`, { token: bureau })).body.data;
       expect(shown.name).toBe('周质检');
       expect(shown.id_number).toMatch(MASKED_ID);
       expect(shown.id_number.slice(-4)).toBe(fields['id_number']!.slice(-4));
-      expect(shown.phone).toBe('139****7788');
       expect(shown.address).not.toContain('滨河路');
       // The photo is a reference: what protects it is that bureau staff cannot open files (below).
       expect(shown.id_front).toMatch(/^[0-9a-f-]{36}$/);
-      const full = (await api('GET', `/items/people/${person}?fields=id_number,phone`, { token: admin })).body.data;
-      expect(full).toEqual({ id_number: fields['id_number'], phone: fields['phone'] });
+      // The phone is what the project recorded: it lives on the employment, masked there, as is the
+      // employment's own reading of the card.
+      const stay = (await api('GET', `/items/employments/${employment}?fields=person,phone,id_card,id_front`, { token: bureau })).body.data;
+      expect(stay.person).toBe(person);
+      expect(stay.phone).toBe('139****7788');
+      // The card as this project read it: the address masked as on people, the rest readable.
+      expect(JSON.stringify(stay.id_card)).not.toContain('滨河路');
+      expect(stay.id_card).toMatchObject({ issuing_authority: fields['issuing_authority'], id_valid_to: '长期' });
+      expect(stay.id_front).toMatch(/^[0-9a-f-]{36}$/);
+      const list = (await api('GET', `/items/employments?fields=id,phone&filter[person][_eq]=${person}`, { token: bureau })).body.data;
+      expect(list).toEqual([{ id: employment, phone: '139****7788' }]);
+      const full = (await api('GET', `/items/people/${person}?fields=id_number,address`, { token: admin })).body.data;
+      expect(full).toEqual({ id_number: fields['id_number'], address: fields['address'] });
+      expect((await api('GET', `/items/employments/${employment}?fields=phone`, { token: admin })).body.data).toEqual({ phone: fields['phone'] });
     });
 
     test('nested through relations, renamed by aliases, grouped or aggregated: never in clear', async () => {
-      const nested = await api('GET', `/items/key_posts/${keyPost}?fields=person.id_number,person.phone,project.contact_phone,project.declared_units`, { token: bureau });
+      const nested = await api('GET', `/items/key_posts/${keyPost}?fields=person.id_number,person.address,employment.phone,project.contact_phone,project.declared_units`, { token: bureau });
       expect(nested.body.data.person.id_number).toMatch(MASKED_ID);
-      expect(nested.body.data.person.phone).toBe('139****7788');
+      expect(nested.body.data.person.address).not.toContain('滨河路');
+      expect(nested.body.data.employment.phone).toBe('139****7788');
+      const fromStay = await api('GET', `/items/employments/${employment}?fields=phone,person.id_number,person.address`, { token: bureau });
+      expect(fromStay.body.data).toEqual({ phone: '139****7788', person: { id_number: expect.stringMatching(MASKED_ID), address: expect.not.stringContaining('滨河路') } });
       expect(nested.body.data.project.contact_phone).toMatch(/^\d{3}\*{4}\d{4}$/);
       expect(JSON.stringify(nested.body.data.project.declared_units)).not.toMatch(/1380000000\d/);
       expect(nested.body.data.project.declared_units[0].name).toBeTruthy();
 
-      const graphql = await api('POST', '/graphql', { token: bureau, json: { query: `{ people(filter: { id: { _eq: ${person} } }) { n: id_number p: phone } }` } });
-      expect(graphql.body.data.people[0]).toEqual({ n: expect.stringMatching(MASKED_ID), p: '139****7788' });
+      const graphql = await api('POST', '/graphql', {
+        token: bureau,
+        json: { query: `{ employments(filter: { id: { _eq: ${employment} } }) { p: phone who: person { n: id_number } } }` },
+      });
+      expect(graphql.body.data.employments[0]).toEqual({ p: '139****7788', who: { n: expect.stringMatching(MASKED_ID) } });
       const deep = await api('GET', `/items/key_posts/${keyPost}?fields=who.num&alias[who]=person&deep[who][_alias][num]=id_number`, { token: bureau });
       expect(JSON.stringify(deep.body)).not.toContain(fields['id_number']);
-      const grouped = await api('GET', `/items/people?groupBy[]=id_number&aggregate[min]=phone&filter[id][_eq]=${person}`, { token: bureau });
-      expect(grouped.body.data[0]).toEqual({ id_number: expect.stringMatching(MASKED_ID), min: { phone: '139****7788' } });
-      const raw = JSON.stringify([nested.body, graphql.body, deep.body, grouped.body]);
+      // A relation renamed: the employment under another name still has its phone masked; the phone renamed too.
+      const renamed = await api('GET', `/items/key_posts/${keyPost}?fields=stay.phone,stay.id&alias[stay]=employment`, { token: bureau });
+      expect(renamed.body.data).toEqual({ stay: { phone: '139****7788', id: employment } });
+      const renamedPhone = await api('GET', `/items/employments?fields=id,tel&alias[tel]=phone&filter[id][_eq]=${employment}`, { token: bureau });
+      expect(renamedPhone.body.data).toEqual([{ id: employment, tel: '139****7788' }]);
+      const grouped = await api('GET', `/items/employments?groupBy[]=phone&aggregate[min]=phone&filter[id][_eq]=${employment}`, { token: bureau });
+      expect(grouped.body.data[0]).toEqual({ phone: '139****7788', min: { phone: '139****7788' } });
+      const byNumber = await api('GET', `/items/people?groupBy[]=id_number&aggregate[min]=address&filter[id][_eq]=${person}`, { token: bureau });
+      expect(byNumber.body.data[0]).toEqual({ id_number: expect.stringMatching(MASKED_ID), min: { address: expect.not.stringContaining('滨河路') } });
+      const raw = JSON.stringify([nested.body, fromStay.body, graphql.body, deep.body, renamed.body, renamedPhone.body, grouped.body, byNumber.body]);
       expect(raw).not.toContain(fields['id_number']);
       expect(raw).not.toContain(fields['phone']);
+      expect(raw).not.toContain(fields['address']);
     });
   });
 
@@ -80,15 +106,34 @@ describe('personal data in the studio', () => {
       expect(status).toBe(200);
       expect(body.data.subject).toBe('周质检');
       const values = Object.fromEntries(body.data.fields.map((f: { field: string; value: string }) => [f.field, f.value]));
-      expect(values).toMatchObject({ id_number: fields['id_number'], phone: fields['phone'], address: fields['address'] });
+      expect(values).toMatchObject({ id_number: fields['id_number'], address: fields['address'] });
       expect(body.data.fields.find((f: { field: string }) => f.field === 'id_number').label).toBe('证件号码');
       expect(await countRows(db, 'audit_log')).toBe(before + 1);
       const [row] = await auditRows('personal_data.reveal', person);
       expect(row).toMatchObject({ actor: bureauId, actor_kind: 'user', collection: 'people' });
       expect(row.note).toContain('周质检');
       expect(row.note).toContain('核查工资投诉');
-      expect(JSON.parse(row.after).fields).toEqual(expect.arrayContaining(['id_number', 'phone']));
+      expect(JSON.parse(row.after).fields).toEqual(expect.arrayContaining(['id_number', 'address']));
       expect(JSON.stringify(row)).not.toContain(fields['id_number']);
+      expect(JSON.stringify(row)).not.toContain(fields['address']);
+    });
+
+    test('the phone a project recorded is revealed from the employment, audited under its person’s name', async () => {
+      const before = await countRows(db, 'audit_log');
+      const { status, body } = await api('POST', '/platform/studio/reveal', { token: bureau, json: { collection: 'employments', id: employment, reason: '联系本人核实考勤' } });
+      expect(status).toBe(200);
+      expect(body.data.subject).toBe('周质检');
+      const values = Object.fromEntries(body.data.fields.map((f: { field: string; value: string }) => [f.field, f.value]));
+      expect(values['phone']).toBe(fields['phone']);
+      expect(body.data.fields.find((f: { field: string }) => f.field === 'phone').label).toBe('联系电话');
+      expect(await countRows(db, 'audit_log')).toBe(before + 1);
+      const [row] = await auditRows('personal_data.reveal', employment).where({ collection: 'employments' });
+      expect(row).toMatchObject({ actor: bureauId, actor_kind: 'user', collection: 'employments', project: project.id });
+      expect(row.note).toContain('周质检');
+      expect(row.note).toContain('联系电话');
+      expect(row.note).toContain('联系本人核实考勤');
+      expect(JSON.parse(row.after).fields).toEqual(expect.arrayContaining(['phone', 'bank_card_no']));
+      expect(JSON.stringify(row)).not.toContain(fields['phone']);
     });
 
     test.each([
@@ -186,5 +231,8 @@ describe('personal data in the studio', () => {
     const rows = await db('audit_log').where({ collection: 'people', item: String(person) });
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(fields['id_number']);
+    const stays = await db('audit_log').where({ collection: 'employments', item: String(employment) });
+    expect(stays.length).toBeGreaterThan(0);
+    expect(JSON.stringify(stays)).not.toContain(fields['phone']);
   });
 });

@@ -33,6 +33,7 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
   let base: string;
   let project: FreshProject;
   let person: number;
+  let employment: number;
   let personFields: Record<string, string>;
   let pendingPost: number;
   let exitPost: number;
@@ -42,8 +43,9 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
     db = openDatabase(inject('platformEnv'));
     project = await createApprovedProject('管理后台测试');
     personFields = keyPostFields({ name: '周质检', post: 'quality_officer' });
-    ({ id: pendingPost, person } = await registerKeyPost(project.token, personFields));
-    await db('people').where({ id: person }).update({
+    ({ id: pendingPost, person, employment } = await registerKeyPost(project.token, personFields));
+    // The face check is the project's (on its employment), as 人脸采集 stores it.
+    await db('employments').where({ id: employment }).update({
       face_check: JSON.stringify({ checked_at: '2026-05-06T01:02:00.000Z', checks: [{ rule: 'FACE_MISSING', result: 'pass' }, { rule: 'GLASSES', result: 'pass' }, { rule: 'ID_MISMATCH', result: 'skipped' }] }),
     });
     const bureau = await login(DEMO_LOGINS.bureau.email, DEMO_LOGINS.bureau.password);
@@ -128,7 +130,7 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
     await screenshot(page, 'studio-project-units');
   }, 240_000);
 
-  test('人员: lists and titles masked; 查看完整信息 with a reason; photos only through the audited viewer; 人脸核验 readable', async () => {
+  test('人员 and 项目人员: lists and titles masked; 查看完整信息 with a reason; photos only through the audited viewer; 人脸核验 readable', async () => {
     await visit('content/people', '证件号码');
     await page.getByText('周质检').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     await readable();
@@ -159,11 +161,7 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
     await page.locator('[data-test="photo-id_front-open"]').click();
     await page.locator('[data-test="photo-id_front"] img').waitFor({ timeout: 30_000 });
     expect(await db('audit_log').where({ action: 'file.view', item: String(person) })).toHaveLength(1);
-    await page.getByText('人脸核验结果').first().scrollIntoViewIfNeeded();
-    const text = await screenText();
-    for (const label of ['检测到人脸', '未戴眼镜', '与身份证照片为同一人', '通过', '未判断']) expect(text).toContain(label);
-    expect(text).not.toMatch(/FACE_MISSING|GLASSES|"rule"/);
-    await screenshot(page, 'studio-person-photo-face-check');
+    await screenshot(page, 'studio-person-photo');
 
     // Fold the revealed values away again (they are the one place a full number may be on screen).
     await page.getByRole('button', { name: '隐藏' }).click();
@@ -173,6 +171,16 @@ describe.runIf(hasChromium)('the bureau studio in Chromium (1440×900)', () => {
     expect(await history.innerText()).toContain('住建局演示账号');
     await readable(codes(AUDIT_ACTIONS));
     await screenshot(page, 'studio-person-history');
+
+    // The project's record of the person: its phone masked, its face check in words.
+    await visit(`content/employments/${employment}`, '人脸核验结果');
+    await page.getByText('人脸核验结果').first().scrollIntoViewIfNeeded();
+    const text = await readable();
+    expect(text).toContain('139****7788');
+    expect(text).not.toContain(personFields['phone']);
+    for (const label of ['检测到人脸', '未戴眼镜', '与身份证照片为同一人', '通过', '未判断']) expect(text).toContain(label);
+    expect(text).not.toMatch(/FACE_MISSING|GLASSES|"rule"/);
+    await screenshot(page, 'studio-employment-face-check');
   }, 240_000);
 
   test('项目人员 and 关键岗位: trades and posts by name; each decision offered only where it applies', async () => {

@@ -1,6 +1,7 @@
 /**
  * Records with personal data for the studio tests: a key post registered through the H5 API with
- * ID photos and a certificate, so its person has an ID number, a phone and private images.
+ * ID photos and a certificate, so its person has an ID number and ID photos, and its employment the
+ * phone and the photos this project recorded.
  */
 import { inject } from 'vitest';
 import { addDays, makeIdNumber, todayInShanghai } from '../../schema/rules';
@@ -47,11 +48,12 @@ export async function postKeyPost(token: string, fields: Record<string, string>)
 }
 
 /**
- * Registers a key post and answers its id and person (throws unless 201).
- * @example const { id, person } = await registerKeyPost(project.token, keyPostFields());
+ * Registers a key post and answers its id, person and the employment holding what the project
+ * recorded (phone, photos) (throws unless 201).
+ * @example const { id, person, employment } = await registerKeyPost(project.token, keyPostFields());
  */
-export async function registerKeyPost(token: string, fields: Record<string, string>): Promise<{ id: number; person: number }> {
+export async function registerKeyPost(token: string, fields: Record<string, string>): Promise<{ id: number; person: number; employment: number }> {
   const { status, body } = await postKeyPost(token, fields);
   if (status !== 201) throw new Error(`key post registration failed: ${status} ${JSON.stringify(body)}`);
-  return { id: Number(body.data.id), person: Number(body.data.person) };
+  return { id: Number(body.data.id), person: Number(body.data.person), employment: Number(body.data.employment) };
 }
