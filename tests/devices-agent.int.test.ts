@@ -97,10 +97,8 @@ beforeAll(async () => {
   const ids = await insertOnSite(db, site.id, team, { count: 5, namePrefix: '代理' });
   await db('employments').where({ id: ids[0] }).update({ card_no: `G${suffix}0` });
   const face = await uploadFile(baseUrl, admin, FACE, 'image/jpeg', 'face.jpg');
-  for (const id of ids.slice(0, 3)) {
-    const { person } = await db('employments').where({ id }).first('person');
-    await db('people').where({ id: person }).update({ face_photo: face, face_device_photo: face });
-  }
+  // The face is a project fact: devices get the employment's face (queue-device-sync.ts).
+  await db('employments').whereIn('id', ids.slice(0, 3)).update({ face_photo: face, face_device_photo: face });
 }, 120_000);
 
 afterAll(async () => {

@@ -116,10 +116,10 @@ beforeAll(async () => {
   await db('employments').where({ id: ids[1] }).update({ card_no: `A${suffix}1` });
   const jpeg = await uploadFile(baseUrl, admin, DEVICE_JPEG, 'image/jpeg', 'device.jpg');
   const png = await uploadFile(baseUrl, admin, PNG, 'image/png', 'face.png');
-  const personOf = async (id: number) => Number((await db('employments').where({ id }).first('person')).person);
-  for (const id of ids.slice(0, 4)) await db('people').where({ id: await personOf(id) }).update({ face_photo: jpeg, face_device_photo: jpeg });
+  // Faces are project facts: devices get the employment's face (queue-device-sync.ts).
+  await db('employments').whereIn('id', ids.slice(0, 4)).update({ face_photo: jpeg, face_device_photo: jpeg });
   // A face photo only (no device photo): converted to a JPEG on delivery.
-  await db('people').where({ id: await personOf(ids[4]!) }).update({ face_photo: png });
+  await db('employments').where({ id: ids[4]! }).update({ face_photo: png });
 }, 600_000);
 
 afterAll(async () => {

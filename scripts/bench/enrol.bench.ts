@@ -78,9 +78,10 @@ export async function run(): Promise<void> {
       const uploaded = await fetch(`${base}/files`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
       files.push(((await uploaded.json()) as { data: { id: string } }).data.id);
     }
+    // Faces are project facts: devices get the employment's face (queue-device-sync.ts).
     for (const [index, row] of onSite.entries()) {
       const file = files[index % files.length];
-      await db('people').where({ id: row.person }).update({ face_photo: file, face_device_photo: file });
+      await db('employments').where({ id: row.id }).update({ face_photo: file, face_device_photo: file });
     }
     const cards = onSite.filter((r) => r.card_no).length;
     console.log(`main project: ${onSite.length} people on site, ${cards} with a card, all with a face (${files.length} distinct photos)`);

@@ -77,7 +77,7 @@ export async function onSitePeople(db: Knex, project: number): Promise<OnSitePer
     .join('people', 'people.id', 'employments.person')
     .where({ 'employments.project': project, 'employments.status': 'on_site' })
     .orderBy('employments.id')
-    .select('employments.id', 'employments.person', 'employments.device_pin', 'employments.card_no', 'people.name', 'people.face_photo', 'people.face_device_photo');
+    .select('employments.id', 'employments.person', 'employments.device_pin', 'employments.card_no', 'people.name', 'employments.face_photo', 'employments.face_device_photo');
   return rows.map((r) => ({ employment: Number(r.id), person: Number(r.person), pin: String(r.device_pin), name: String(r.name), card: r.card_no ?? null, faceFile: r.face_device_photo ?? r.face_photo ?? null }));
 }
 
