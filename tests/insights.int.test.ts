@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { dbDate } from '../extensions/platform/src/db/values';
 import { PROJECT_STATUSES } from '../schema/codes/project';
 import { cityDashboard, DASHBOARD_ID } from '../schema/insights';
+import { todayInShanghai } from '../schema/rules/dates';
 import { DEMO_LOGINS } from '../seeds/demo-logins';
 import { graphqlField, panelQuery } from '../scripts/lib/insights-queries.ts';
 import { cityDayAndSums } from './support/attendance-fixtures';
@@ -44,10 +46,33 @@ describe('the bureau dashboard 全市实名制概况', () => {
 
   test('today’s per-project rates come worst first and only for today', async () => {
     const panel = dashboard.panels.find((p) => p.type === 'list' && p.options['collection'] === 'project_days')!;
-    const { body } = await api('POST', '/graphql', { token: bureau, json: { query: `query { ${graphqlField('panel', panelQuery(panel))} }` } });
-    const rates = body.data.panel.map((row: { attendance_rate: string }) => Number(row.attendance_rate));
+    const limit = Number(panel.options['limit']);
+    // Every approved project has a row of today (the live refresh writes them each minute), so the
+    // panel shows the `limit` worst of them, not all: read today's rated rows around the panel's
+    // query until no refresh or roll-up changed them in between.
+    const today = dbDate(db, todayInShanghai(new Date()));
+    const ratedToday = async () =>
+      (await db('project_days').where({ day: today }).whereNotNull('attendance_rate').orderBy('id').select('id', 'attendance_rate')).map((row) => ({ id: Number(row.id), rate: Number(row.attendance_rate) }));
+    let before: { id: number; rate: number }[] = [];
+    let after: { id: number; rate: number }[] = [];
+    let rows: { id: string; attendance_rate: string }[] = [];
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      before = await ratedToday();
+      const { body } = await api('POST', '/graphql', { token: bureau, json: { query: `query { ${graphqlField('panel', panelQuery(panel))} }` } });
+      rows = body.data.panel;
+      after = await ratedToday();
+      if (JSON.stringify(before) === JSON.stringify(after)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(after).toEqual(before);
+    expect(after.length).toBeGreaterThan(0);
+
+    const rates = rows.map((row) => Number(row.attendance_rate));
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
-    const latest = await db('project_days').max({ day: 'day' }).first();
-    expect(body.data.panel.length).toBe(Number((await db('project_days').where({ day: latest?.['day'] }).whereNotNull('attendance_rate').count({ n: '*' }))[0]?.['n']));
+    // Only today's rows with a rate, as many as fit (all of them when fewer), and the worst ones.
+    const todays = new Map(after.map((row) => [row.id, row.rate]));
+    for (const row of rows) expect(todays.get(Number(row.id)), `project_days ${row.id}`).toBe(Number(row.attendance_rate));
+    expect(rows.length).toBe(Math.min(after.length, limit));
+    expect(rates).toEqual(after.map((row) => row.rate).sort((a, b) => a - b).slice(0, limit));
   });
 });
