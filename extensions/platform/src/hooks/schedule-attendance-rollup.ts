@@ -1,24 +1,13 @@
-import type { Knex } from 'knex';
 import { runLiveToday, LIVE_TODAY_JOB } from '../attendance/run-live-today';
 import { ROLLUP_JOB, runAttendanceRollup } from '../attendance/run-rollup';
 import { platformConfig } from '../config';
-import { scheduleLeasedJob, type JobLogger } from '../jobs/schedule-leased-job';
-
-interface ActionRegistrar {
-  (event: string, handler: () => void): void;
-}
-
-interface SchedulerContext {
-  database: Knex;
-  env: Record<string, unknown>;
-  logger: JobLogger;
-}
+import { scheduleLeasedJob, type JobActionRegistrar, type SchedulerContext } from '../jobs/schedule-leased-job';
 
 /**
  * Runs the attendance roll-up on PLATFORM_ROLLUP_CRON and the live refresh of today's figures on
  * PLATFORM_LIVE_TODAY_CRON, each once per tick across all replicas (jobs/schedule-leased-job.ts).
  */
-export function scheduleAttendanceRollup(action: ActionRegistrar, context: SchedulerContext): void {
+export function scheduleAttendanceRollup(action: JobActionRegistrar, context: SchedulerContext): void {
   const config = () => platformConfig(context.env);
   scheduleLeasedJob(action, context.logger, {
     name: ROLLUP_JOB,

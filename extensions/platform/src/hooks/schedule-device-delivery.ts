@@ -1,23 +1,16 @@
 import { intervalCron, platformConfig } from '../config';
 import type { DirectusApi } from '../directus';
 import { DELIVERY_JOB, deliverySettingsOf, runDeviceDelivery } from '../devices/run-device-delivery';
-import { scheduleLeasedJob, type JobLogger } from '../jobs/schedule-leased-job';
+import { scheduleLeasedJob, type JobActionRegistrar, type SchedulerContext } from '../jobs/schedule-leased-job';
 
-interface ActionRegistrar {
-  (event: string, handler: () => void): void;
-}
-
-interface SchedulerContext extends DirectusApi {
-  env: Record<string, unknown>;
-  logger: JobLogger;
-}
+type DeliveryContext = SchedulerContext & DirectusApi;
 
 /**
  * Delivers queued commands to Hikvision/Uniubi terminals every PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS,
  * on the clock's grid, once per tick across all replicas (jobs/schedule-leased-job.ts; the job and
  * its lease are `device-delivery`, devices/run-device-delivery.ts).
  */
-export function scheduleDeviceDelivery(action: ActionRegistrar, context: SchedulerContext): void {
+export function scheduleDeviceDelivery(action: JobActionRegistrar, context: DeliveryContext): void {
   const config = () => platformConfig(context.env);
   scheduleLeasedJob(action, context.logger, {
     name: DELIVERY_JOB,

@@ -1,24 +1,13 @@
-import type { Knex } from 'knex';
 import { todayInShanghai } from '../../../../schema/rules/dates';
 import { platformConfig } from '../config';
-import { scheduleLeasedJob, type JobLogger } from '../jobs/schedule-leased-job';
+import { scheduleLeasedJob, type JobActionRegistrar, type SchedulerContext } from '../jobs/schedule-leased-job';
 import { applyDueKeyPostExits, KEY_POST_EXIT_JOB } from '../key-posts/apply-due-exits';
-
-interface ActionRegistrar {
-  (event: string, handler: () => void): void;
-}
-
-interface SchedulerContext {
-  database: Knex;
-  env: Record<string, unknown>;
-  logger: JobLogger;
-}
 
 /**
  * Applies key-post exits approved ahead of their date on PLATFORM_KEY_POST_EXIT_CRON (daily just
  * after midnight by default), once per tick across all replicas (jobs/schedule-leased-job.ts).
  */
-export function scheduleKeyPostExits(action: ActionRegistrar, context: SchedulerContext): void {
+export function scheduleKeyPostExits(action: JobActionRegistrar, context: SchedulerContext): void {
   const config = () => platformConfig(context.env);
   scheduleLeasedJob(action, context.logger, {
     name: KEY_POST_EXIT_JOB,

@@ -5,15 +5,24 @@
  * replica as one line, `job <name> tick <ISO time>: ran …` or `…: skipped, …`, which is what
  * monitoring and the cluster suite read.
  */
+import type { Knex } from 'knex';
 import cron, { type ScheduledTask } from 'node-cron';
 
-interface ActionRegistrar {
+/** The slice of Directus's action registrar a scheduler uses (it starts on `server.start`). */
+export interface JobActionRegistrar {
   (event: string, handler: () => void): void;
 }
 
 export interface JobLogger {
   info: (message: string) => void;
   error: (object: unknown, message?: string) => void;
+}
+
+/** What the scheduling hooks take from the hook context. */
+export interface SchedulerContext {
+  database: Knex;
+  env: Record<string, unknown>;
+  logger: JobLogger;
 }
 
 /** What one tick's run reports: whether this replica ran it, and if not, why. */
@@ -40,7 +49,7 @@ export function describeTick(name: string, tick: Date, outcome: TickOutcome): st
 }
 
 /** Schedules `job` in every server process (not in CLI runs); stops with the server. */
-export function scheduleLeasedJob(action: ActionRegistrar, logger: JobLogger, job: LeasedJob): void {
+export function scheduleLeasedJob(action: JobActionRegistrar, logger: JobLogger, job: LeasedJob): void {
   let task: ScheduledTask | undefined;
   action('server.start', () => {
     const expression = job.cron();
