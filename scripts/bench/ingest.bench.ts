@@ -76,14 +76,21 @@ interface Target {
   baseUrl: string;
   db: Knex;
   goals: { batched: number; single: number };
+  /**
+   * Whether single punches come from a gateway's 64 addresses (the cluster: nginx limits device
+   * requests per source address) or, as a real terminal posts, from one (embedded). A device whose
+   * address changes has its last address written again, so spreading costs a write per punch.
+   */
+  spreadSources: boolean;
   stop: () => Promise<void>;
 }
 
 async function embeddedTarget(): Promise<Target> {
-  const platform = await bootPlatform({ seed: 'small', extraEnv: { LOG_LEVEL: 'error' } });
+  // Only the measured requests run in the server: no live refresh of today's figures, no delivery rounds.
+  const platform = await bootPlatform({ seed: 'small', extraEnv: { LOG_LEVEL: 'error', PLATFORM_LIVE_TODAY_CRON: 'off', PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS: '0' } });
   const db = knex({ client: 'sqlite3', connection: { filename: platform.env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
   serverCpuPids = serverPids([platform.env['PORT']!]);
-  return { label: 'one Directus on SQLite', baseUrl: platform.baseUrl, db, goals: { batched: 20_000, single: 2_000 }, stop: async () => {
+  return { label: 'one Directus on SQLite', baseUrl: platform.baseUrl, db, goals: { batched: 20_000, single: 2_000 }, spreadSources: false, stop: async () => {
     await db.destroy();
     await platform.stop();
   } };
@@ -97,7 +104,7 @@ async function clusterTarget(): Promise<Target> {
   console.log(`cluster up in ${((performance.now() - started) / 1000).toFixed(0)} s: nginx ${cluster.url}, ${Object.keys(cluster.replicas).length} replicas, PostgreSQL`);
   const db = knex({ client: 'pg', connection: cluster.databaseUrl, pool: { min: 1, max: 2 } });
   serverCpuPids = serverPids(Object.values(cluster.replicas).map((url) => url.split(':').at(-1)!));
-  return { label: 'the cluster through nginx (2 replicas, PostgreSQL)', baseUrl: cluster.url, db, goals: { batched: 15_000, single: 1_500 }, stop: async () => {
+  return { label: 'the cluster through nginx (2 replicas, PostgreSQL)', baseUrl: cluster.url, db, goals: { batched: 15_000, single: 1_500 }, spreadSources: true, stop: async () => {
     await db.destroy();
     await clusterDown({ dir, purge: true, log: () => undefined });
     rmSync(dir, { recursive: true, force: true });
@@ -166,6 +173,7 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     // Distinct instants per series (12 hours apart, within the last ten days), so every punch is new and plausible.
     const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 10 * 86_400_000;
     const instant = (series: number, i: number) => new Date(start + series * 43_200_000 + i * 1000);
+    const singleSource = (i: number) => source(2, target.spreadSources ? i : 0);
 
     // Terminals of each protocol, bound to the project the way staff do it (admin PATCH with the device secret).
     const secretOf = (sn: string) => `Bench-${sn}`;
@@ -208,7 +216,7 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     figures.push(
       await measure(`Uniubi callback, 1 punch/POST, ${SINGLE_CONCURRENCY} in flight`, SINGLE_PUNCHES, countPunches, () =>
         pool(SINGLE_PUNCHES, SINGLE_CONCURRENCY, async (i) => {
-          const reply = await withRetry(() => postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(i), at: instant(2, i) }), '/uniubi/callback', { ...uniubiKey, localAddress: source(2, i) }));
+          const reply = await withRetry(() => postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(i), at: instant(2, i) }), '/uniubi/callback', { ...uniubiKey, localAddress: singleSource(i) }));
           if (reply.status !== 200) throw new Error(`Uniubi refused: ${reply.status} ${reply.text}`);
         }),
       ),
@@ -216,7 +224,7 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     figures.push(
       await measure(`Hikvision event (multipart), 1 punch/POST, ${SINGLE_CONCURRENCY} in flight`, SINGLE_PUNCHES, countPunches, () =>
         pool(SINGLE_PUNCHES, SINGLE_CONCURRENCY, async (i) => {
-          const reply = await withRetry(() => postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(i), serialNo: i + 1, at: instant(3, i) }), 'multipart', { ...hikKey, localAddress: source(2, i) }));
+          const reply = await withRetry(() => postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(i), serialNo: i + 1, at: instant(3, i) }), 'multipart', { ...hikKey, localAddress: singleSource(i) }));
           if (reply.status !== 200) throw new Error(`Hikvision refused: ${reply.status} ${reply.text}`);
         }),
       ),
