@@ -76,12 +76,22 @@ describe('npm start keeps the demo city alive', () => {
         .select('devices.protocol', 'punches.raw')
         .where('punches.received_at', '>', dbTimestamp(db, startedAt))
         .andWhere('punches.punched_at', '>', dbTimestamp(db, startedAt))) as { protocol: string; raw: string }[];
-    await expect.poll(async () => new Set((await posted()).map((row) => row.protocol)), { timeout: 90_000, interval: 2_000 }).toEqual(new Set(['zkteco', 'uniubi', 'hikvision']));
+    // Every protocol's terminal gets punches acknowledged (a gate with nothing due lets a late arrival in).
+    await expect.poll(() => Object.values(platform.demo!.sent).every((n) => n > 0), { timeout: 90_000, interval: 2_000 }).toBe(true);
+    // Each as its own protocol carried it: an ATTLOG line, a Uniubi callback, a Hikvision event
+    // (the catch-up at start stores punches in a shape of its own; these are the terminals').
     const rows = await posted();
-    // Each as its own protocol carried it: an ATTLOG line, a Uniubi callback, a Hikvision event.
-    expect(rows.find((row) => row.protocol === 'zkteco')!.raw).toMatch(/^\S+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\t[01]\t/);
-    expect(JSON.parse(rows.find((row) => row.protocol === 'uniubi')!.raw)).toHaveProperty('deviceKey');
-    expect(JSON.parse(rows.find((row) => row.protocol === 'hikvision')!.raw)).toMatchObject({ eventType: 'AccessControllerEvent', AccessControllerEvent: { employeeNoString: expect.any(String) } });
+    const carried = (protocol: string, shape: (raw: string) => boolean) => rows.some((row) => row.protocol === protocol && shape(row.raw));
+    const json = (raw: string) => {
+      try {
+        return JSON.parse(raw) as Record<string, any>;
+      } catch {
+        return {};
+      }
+    };
+    expect(carried('zkteco', (raw) => /^\S+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\t[01]\t/.test(raw))).toBe(true);
+    expect(carried('uniubi', (raw) => 'deviceKey' in json(raw))).toBe(true);
+    expect(carried('hikvision', (raw) => json(raw)['eventType'] === 'AccessControllerEvent' && typeof json(raw)['AccessControllerEvent']?.employeeNoString === 'string')).toBe(true);
     expect(platform.demo!.sent.zkteco + platform.demo!.sent.uniubi + platform.demo!.sent.hikvision).toBeGreaterThanOrEqual(3);
 
     const gates: Record<string, unknown>[] = await db('devices').select('sn', 'last_seen_at').whereNotNull('project');

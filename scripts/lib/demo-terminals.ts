@@ -188,24 +188,23 @@ export async function startDemoTerminals(options: DemoTerminalsOptions): Promise
   let terminals = new Map<string, Terminal>();
   let queues = new Map<string, PlannedPunch[]>();
   let cursor = 0;
-  let stragglers: { sn: string; pin: string }[] = [];
+  /** People still to come, per gate: each gate lets one in when it has had nothing to send for a while. */
+  let stragglers = new Map<string, { sn: string; pin: string }[]>();
+  const lastStragglerAt = new Map<string, number>();
   const adopt = (next: Extract<Plan, { demo: true }>) => {
     plan = next;
     terminals = new Map(next.gates.filter((gate) => !gate.offline && DEMO_DEVICES.has(gate.sn)).map((gate) => [gate.sn, terminalFor(gate, options.baseUrl)]));
     queues = new Map([...terminals.keys()].map((sn) => [sn, queues.get(sn) ?? []]));
     cursor = next.punches.findIndex((punch) => punch.at > next.madeAt);
     if (cursor < 0) cursor = next.punches.length;
-    // Interleave the projects' late arrivals, so every gate (and protocol) takes its turn.
-    const bySn = new Map<string, { sn: string; pin: string }[]>();
-    for (const s of next.stragglers) bySn.set(s.sn, [...(bySn.get(s.sn) ?? []), s]);
-    stragglers = [];
-    for (let i = 0; [...bySn.values()].some((list) => i < list.length); i += 1) for (const list of bySn.values()) if (list[i]) stragglers.push(list[i]!);
+    stragglers = new Map();
+    for (const s of next.stragglers) stragglers.set(s.sn, [...(stragglers.get(s.sn) ?? []), s]);
   };
   adopt(plan);
   const protocols = [...new Set([...terminals.values()].map((t) => t.gate.protocol))].join(', ');
-  log(`demo terminals: ${terminals.size} gates (${protocols}) post ${plan.punches.length} more punches today, ${stragglers.length} people still to come`);
+  const toCome = [...stragglers.values()].reduce((n, list) => n + list.length, 0);
+  log(`demo terminals: ${terminals.size} gates (${protocols}) post ${plan.punches.length} more punches today, ${toCome} people still to come`);
 
-  let lastStraggler = 0;
   let lastHeartbeat = 0;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -218,17 +217,21 @@ export async function startDemoTerminals(options: DemoTerminalsOptions): Promise
       if (next.demo) adopt(next);
     }
     if (!plan.demo) return;
-    let due = false;
+    const busy = new Set<string>();
     while (cursor < plan.punches.length && plan.punches[cursor]!.at <= now.toISOString()) {
       const punch = plan.punches[cursor]!;
       queues.get(punch.sn)?.push(punch);
+      busy.add(punch.sn);
       cursor += 1;
-      due = true;
     }
-    if (!due && stragglers.length && now.getTime() - lastStraggler >= stragglerEveryMs) {
-      const late = stragglers.shift()!;
-      queues.get(late.sn)?.push({ at: now.toISOString(), sn: late.sn, pin: late.pin, direction: 'in', verify: '15' });
-      lastStraggler = now.getTime();
+    // A gate with nothing due lets a late arrival in now and then, so every gate (and protocol) moves at any time of day.
+    for (const sn of terminals.keys()) {
+      if (busy.has(sn)) lastStragglerAt.set(sn, now.getTime());
+      if (busy.has(sn) || now.getTime() - (lastStragglerAt.get(sn) ?? 0) < stragglerEveryMs) continue;
+      const late = stragglers.get(sn)?.shift();
+      if (!late) continue;
+      queues.get(sn)?.push({ at: now.toISOString(), sn, pin: late.pin, direction: 'in', verify: '15' });
+      lastStragglerAt.set(sn, now.getTime());
     }
     const beat = now.getTime() - lastHeartbeat >= HEARTBEAT_MS;
     if (beat) lastHeartbeat = now.getTime();
