@@ -7,9 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { JOB_TABLE, readJobState, withJobLease } from './lease';
+import { holderName, isDeadLocalHolder, JOB_TABLE, readJobState, withJobLease } from './lease';
+import { exitedPid } from '../../../../tests/support/exited-pid';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('isDeadLocalHolder', () => {
+  test('only a holder on this host whose process is gone is dead', async () => {
+    expect(isDeadLocalHolder(holderName(await exitedPid()))).toBe(true);
+    expect(isDeadLocalHolder(holderName())).toBe(false);
+    expect(isDeadLocalHolder(holderName(process.ppid))).toBe(false);
+    // A restarted container: the same host and pid, but an earlier process.
+    expect(isDeadLocalHolder(holderName(process.pid, undefined, 'deadbeef'))).toBe(true);
+    expect(isDeadLocalHolder(holderName(await exitedPid(), 'another-host'))).toBe(false);
+    expect(isDeadLocalHolder('replica-1')).toBe(false);
+    expect(isDeadLocalHolder(null)).toBe(false);
+  });
+});
 
 /** A second handle on the same connection pool, so ensureJobTable's per-connection memo starts afresh. */
 const knexLike = (db: Knex): Knex => db.withUserParams({ fresh: Date.now() });
@@ -118,6 +132,30 @@ function leaseSuite(label: string, make: () => Replicas | Promise<Replicas>): vo
       expect(await withJobLease(replicas.two, 'crash', async () => 'ran')).toEqual({ ran: false, heldBy: 'dead-replica' });
       await replicas.one(JOB_TABLE).where({ name: 'crash' }).update({ lease_until: Date.now() - 1 });
       expect(await withJobLease(replicas.two, 'crash', async () => 'ran')).toEqual({ ran: true, result: 'ran' });
+    });
+
+    test('a lease held by a killed process on this host is taken over at once; a live or remote holder’s is not', async () => {
+      const dead = holderName(await exitedPid());
+      await withJobLease(replicas.one, 'killed', async () => undefined);
+      const hold = (holder: string) => replicas.one(JOB_TABLE).where({ name: 'killed' }).update({ holder, lease_until: Date.now() + 60_000 });
+
+      await hold(holderName(process.ppid));
+      expect(await withJobLease(replicas.two, 'killed', async () => 'ran')).toMatchObject({ ran: false });
+      await hold('other-host:1:abcd1234');
+      expect(await withJobLease(replicas.two, 'killed', async () => 'ran')).toEqual({ ran: false, heldBy: 'other-host:1:abcd1234' });
+
+      await hold(dead);
+      expect(await withJobLease(replicas.two, 'killed', async () => 'ran')).toEqual({ ran: true, result: 'ran' });
+      // Two replicas noticing the dead holder together: one takes it over.
+      await hold(dead);
+      let runs = 0;
+      const task = async () => {
+        runs += 1;
+        await sleep(300);
+      };
+      const outcomes = await Promise.all([withJobLease(replicas.one, 'killed', task), withJobLease(replicas.two, 'killed', task)]);
+      expect(runs).toBe(1);
+      expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
     });
 
     test('a long run keeps its lease by renewing it', async () => {

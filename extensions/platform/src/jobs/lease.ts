@@ -8,7 +8,8 @@
  * database is the one thing every replica and every `directus platform …` process shares, on
  * SQLite as on PostgreSQL. Taking the lease is one conditional UPDATE (`… WHERE lease_until <
  * now`), which both databases apply atomically: of two racing runners exactly one updates the
- * row. The holder renews it while working; a crashed holder's lease simply expires.
+ * row. The holder renews it while working; a crashed holder's lease expires, or is taken over at once
+ * when the crashed process was on the same host.
  *
  * The table is infrastructure, not data: it is created here (idempotently) without Directus
  * metadata, so it does not count against the Core tier's 25 collections and is invisible to
@@ -85,6 +86,34 @@ export function ensureJobTable(knex: Knex): Promise<void> {
   return ready;
 }
 
+/** This process among every process that ever ran on this host (a restarted container reuses its pid). */
+const PROCESS_ID = randomUUID().slice(0, 8);
+
+/** A holder's name: host, process id, this process's random id and a random part per lease. */
+export function holderName(pid = process.pid, host = hostname(), processId = PROCESS_ID): string {
+  return `${host}:${pid}:${processId}:${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * Whether `holder` names a process on this host that no longer exists: a replica killed while it
+ * held the lease (SIGKILL, out of memory, a restarted container, which keeps its hostname and often
+ * its pid). Its lease need not block every replica's ticks until it expires. Holders on other hosts
+ * are left to expiry: their processes cannot be seen from here.
+ */
+export function isDeadLocalHolder(holder: string | null | undefined, host = hostname()): boolean {
+  const match = holder ? /^(.*):(\d+):([0-9a-f]+):[^:]*$/.exec(holder) : null;
+  if (!match || match[1] !== host) return false;
+  const pid = Number(match[2]);
+  if (pid === process.pid) return match[3] !== PROCESS_ID;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: it exists under another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 async function tryAcquire(knex: Knex, name: string, holder: string, ttlMs: number): Promise<boolean> {
   await knex(JOB_TABLE).insert({ name, holder: null, lease_until: null, state: null }).onConflict('name').ignore();
   const now = Date.now();
@@ -92,7 +121,12 @@ async function tryAcquire(knex: Knex, name: string, holder: string, ttlMs: numbe
     .where({ name })
     .andWhere((query) => query.whereNull('lease_until').orWhere('lease_until', '<', now))
     .update({ holder, lease_until: now + ttlMs });
-  return updated === 1;
+  if (updated === 1) return true;
+  // Held: by a dead process on this host, the lease is taken over (conditionally on that very
+  // holder, so of two replicas noticing at once only one gets it).
+  const row = await knex(JOB_TABLE).select('holder').where({ name }).first();
+  if (!isDeadLocalHolder(row?.holder)) return false;
+  return (await knex(JOB_TABLE).where({ name, holder: row.holder }).update({ holder, lease_until: now + ttlMs })) === 1;
 }
 
 function parseState(text: unknown): Record<string, unknown> {
@@ -124,7 +158,7 @@ export async function readJobState(knex: Knex, name: string): Promise<Record<str
  */
 export async function withJobLease<T>(knex: Knex, name: string, task: (lease: JobLease) => Promise<T>, options: LeaseOptions = {}): Promise<LeaseResult<T>> {
   const ttlMs = options.ttlMs ?? 120_000;
-  const holder = options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const holder = options.holder ?? holderName();
   await ensureJobTable(knex);
 
   const deadline = Date.now() + (options.waitMs ?? 0);
