@@ -1,7 +1,7 @@
 /**
  * Punch ingest with the small demo city, side by side: ZKTeco ATTLOG with 100 lines per POST (8
- * terminals posting at once), single-punch Uniubi and Hikvision posts (16 in flight, like a site
- * full of devices), and Directus REST `POST /items/punches` as admin (single items 16 in flight;
+ * terminals posting at once), single-punch Uniubi and Hikvision posts (16 terminals of each, one
+ * post in flight per terminal, like a site full of devices), and Directus REST `POST /items/punches` as admin (single items 16 in flight;
  * batches of 100). The terminals authenticate as real ones do (a keyed ZKTeco handshake, then its
  * address; the device secret in the Uniubi and Hikvision URLs), and their punches lie inside the
  * plausible window of a device bound today. Every punch is new (no resends), and every figure is
@@ -13,7 +13,7 @@
  * - default: a temporary embedded platform (one Directus on SQLite);
  * - `--cluster`: a temporary production topology (`npm run cluster`: PostgreSQL, Redis, two
  *   replicas) posted to through nginx. Each terminal posts from its own loopback address (127.0.1.x,
- *   single punches from a gateway's 64 addresses 127.0.2.x, REST clients 127.0.3.x), as real sites
+ *   single-punch terminals 127.0.2.x, REST clients 127.0.3.x), as real sites
  *   do, since nginx limits device requests and Directus all others per source address.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -83,12 +83,6 @@ interface Target {
   baseUrl: string;
   db: Knex;
   goals: { batched: number; single: number };
-  /**
-   * Whether single punches come from a gateway's 64 addresses (the cluster: nginx limits device
-   * requests per source address) or, as a real terminal posts, from one (embedded). A device whose
-   * address changes has its last address written again, so spreading costs a write per punch.
-   */
-  spreadSources: boolean;
   stop: () => Promise<void>;
 }
 
@@ -97,7 +91,7 @@ async function embeddedTarget(): Promise<Target> {
   const platform = await bootPlatform({ seed: 'small', extraEnv: { LOG_LEVEL: 'error', PLATFORM_LIVE_TODAY_CRON: 'off', PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS: '0' } });
   const db = knex({ client: 'sqlite3', connection: { filename: platform.env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
   serverCpuPids = serverPids([platform.env['PORT']!]);
-  return { label: 'one Directus on SQLite', baseUrl: platform.baseUrl, db, goals: { batched: 20_000, single: 2_000 }, spreadSources: false, stop: async () => {
+  return { label: 'one Directus on SQLite', baseUrl: platform.baseUrl, db, goals: { batched: 20_000, single: 2_000 }, stop: async () => {
     await db.destroy();
     await platform.stop();
   } };
@@ -111,14 +105,14 @@ async function clusterTarget(): Promise<Target> {
   console.log(`cluster up in ${((performance.now() - started) / 1000).toFixed(0)} s: nginx ${cluster.url}, ${Object.keys(cluster.replicas).length} replicas, PostgreSQL`);
   const db = knex({ client: 'pg', connection: cluster.databaseUrl, pool: { min: 1, max: 2 } });
   serverCpuPids = serverPids(Object.values(cluster.replicas).map((url) => url.split(':').at(-1)!));
-  return { label: 'the cluster through nginx (2 replicas, PostgreSQL)', baseUrl: cluster.url, db, goals: { batched: 15_000, single: 1_500 }, spreadSources: true, stop: async () => {
+  return { label: 'the cluster through nginx (2 replicas, PostgreSQL)', baseUrl: cluster.url, db, goals: { batched: 15_000, single: 1_500 }, stop: async () => {
     await db.destroy();
     await clusterDown({ dir, purge: true, log: () => undefined });
     rmSync(dir, { recursive: true, force: true });
   } };
 }
 
-/** The loopback source address of client `i` of a kind (1: terminals, 2: single-punch gateway, 3: REST clients). */
+/** The loopback source address of client `i` of a kind (1: ZKTeco terminals, 2: single-punch terminals, 3: REST clients). */
 const source = (kind: number, i: number) => `127.0.${kind}.${(i % 64) + 1}`;
 
 const perSecond = (f: Figure) => f.punches / f.seconds;
@@ -180,17 +174,19 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     // Distinct instants per series (12 hours apart, within the last ten days), so every punch is new and plausible.
     const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 10 * 86_400_000;
     const instant = (series: number, i: number) => new Date(start + series * 43_200_000 + i * 1000);
-    const singleSource = (i: number) => source(2, target.spreadSources ? i : 0);
 
     // Terminals of each protocol, bound to the project the way staff do it (admin PATCH with the device secret).
     const secretOf = (sn: string) => `Bench-${sn}`;
     const zk = Array.from({ length: ZK_TERMINALS }, (_, i) => new ZkTerminal(base, `BENCHZK${i}`, { secret: secretOf(`BENCHZK${i}`), localAddress: source(1, i) }));
-    const uniubiKey = { secret: secretOf('BENCHUNI') };
-    const hikKey = { secret: secretOf('BENCHHIK') };
+    // Single-punch terminals, each with its own serial, secret and address, as on a site.
+    const singleTerminals = (prefix: string, firstSource: number) =>
+      Array.from({ length: SINGLE_CONCURRENCY }, (_, t) => ({ sn: `${prefix}${t}`, setup: { secret: secretOf(`${prefix}${t}`), localAddress: source(2, firstSource + t) } }));
+    const uniubiTerminals = singleTerminals('BENCHUNI', 0);
+    const hikvisionTerminals = singleTerminals('BENCHHIK', 32);
     for (const terminal of zk) await terminal.handshake();
-    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(0), at: instant(8, 0) }), '/uniubi/callback', uniubiKey);
-    await postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(0), serialNo: 0, at: instant(8, 0) }), 'multipart', hikKey);
-    const devices = await db('devices').whereIn('sn', [...zk.map((t) => t.sn), 'BENCHUNI', 'BENCHHIK']).select('id', 'sn');
+    for (const { sn, setup } of uniubiTerminals) await postUniubi(base, uniubiForm({ deviceKey: sn, personId: pinAt(0), at: instant(8, 0) }), '/uniubi/callback', setup);
+    for (const { sn, setup } of hikvisionTerminals) await postHikvision(base, sn, hikvisionEvent({ pin: pinAt(0), serialNo: 0, at: instant(8, 0) }), 'multipart', setup);
+    const devices = await db('devices').whereIn('sn', [...zk, ...uniubiTerminals, ...hikvisionTerminals].map((t) => t.sn)).select('id', 'sn');
     for (const { id, sn } of devices) {
       const bound = await fetch(`${base}/items/devices/${id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ status: 'active', project: project.id, direction: 'both', auth_secret: secretOf(sn) }) });
       if (!bound.ok) throw new Error(`binding ${sn} failed: ${bound.status} ${await bound.text()}`);
@@ -200,8 +196,8 @@ export async function run(flags: readonly string[] = []): Promise<void> {
 
     // Warm-up: JIT, schema cache, secrets opened once, first transaction.
     await zk[0]!.upload([attlogLine(pinAt(1), instant(9, 0))], 1);
-    await postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(1), at: instant(9, 1) }), '/uniubi/callback', uniubiKey);
-    await postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(1), serialNo: 100_000, at: instant(9, 2) }), 'multipart', hikKey);
+    for (const { sn, setup } of uniubiTerminals) await postUniubi(base, uniubiForm({ deviceKey: sn, personId: pinAt(1), at: instant(9, 1) }), '/uniubi/callback', setup);
+    for (const { sn, setup } of hikvisionTerminals) await postHikvision(base, sn, hikvisionEvent({ pin: pinAt(1), serialNo: 100_000, at: instant(9, 2) }), 'multipart', setup);
 
     const figures: Figure[] = [];
     // Each terminal's log goes on where its previous upload ended (the stamp is its last record's position).
@@ -231,12 +227,14 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     // still compiles the path (about 40% more CPU per punch here), and are shown apart.
     const uniubiStream = (series: number, count: number) =>
       pool(count, SINGLE_CONCURRENCY, async (i) => {
-        const reply = await withRetry(() => postUniubi(base, uniubiForm({ deviceKey: 'BENCHUNI', personId: pinAt(i), at: instant(series, i) }), '/uniubi/callback', { ...uniubiKey, localAddress: singleSource(i) }));
+        const { sn, setup } = uniubiTerminals[i % uniubiTerminals.length]!;
+        const reply = await withRetry(() => postUniubi(base, uniubiForm({ deviceKey: sn, personId: pinAt(i), at: instant(series, i) }), '/uniubi/callback', setup));
         if (reply.status !== 200) throw new Error(`Uniubi refused: ${reply.status} ${reply.text}`);
       });
     const hikvisionStream = (series: number, count: number) =>
       pool(count, SINGLE_CONCURRENCY, async (i) => {
-        const reply = await withRetry(() => postHikvision(base, 'BENCHHIK', hikvisionEvent({ pin: pinAt(i), serialNo: series * 1_000_000 + i + 1, at: instant(series, i) }), 'multipart', { ...hikKey, localAddress: singleSource(i) }));
+        const { sn, setup } = hikvisionTerminals[i % hikvisionTerminals.length]!;
+        const reply = await withRetry(() => postHikvision(base, sn, hikvisionEvent({ pin: pinAt(i), serialNo: series * 1_000_000 + i + 1, at: instant(series, i) }), 'multipart', setup));
         if (reply.status !== 200) throw new Error(`Hikvision refused: ${reply.status} ${reply.text}`);
       });
     await measure(`  warm-up, cold server: Uniubi, ${WARM_UP_PUNCHES} posts (no goal)`, WARM_UP_PUNCHES, countPunches, () => uniubiStream(6, WARM_UP_PUNCHES));
