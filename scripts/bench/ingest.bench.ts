@@ -28,7 +28,7 @@ export const name = 'punch ingest: device protocols vs Directus REST (SQLite; --
 
 const ZK_TERMINALS = 8;
 const ZK_POSTS_PER_TERMINAL = 40;
-const ZK_WARM_UP_POSTS = 10;
+const ZK_WARM_UP_POSTS = 2;
 const LINES_PER_POST = 100;
 const SINGLE_PUNCHES = 3_000;
 const SINGLE_CONCURRENCY = 16;
@@ -82,7 +82,8 @@ interface Target {
   label: string;
   baseUrl: string;
   db: Knex;
-  goals: { batched: number; single: number };
+  /** Punches per second; and how many times REST's rate, where a goal was set (the embedded platform's). */
+  goals: { batched: number; single: number; timesRest?: { batched: number; single: number } };
   stop: () => Promise<void>;
 }
 
@@ -91,7 +92,7 @@ async function embeddedTarget(): Promise<Target> {
   const platform = await bootPlatform({ seed: 'small', extraEnv: { LOG_LEVEL: 'error', PLATFORM_LIVE_TODAY_CRON: 'off', PLATFORM_DEVICE_DELIVERY_INTERVAL_SECONDS: '0' } });
   const db = knex({ client: 'sqlite3', connection: { filename: platform.env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
   serverCpuPids = serverPids([platform.env['PORT']!]);
-  return { label: 'one Directus on SQLite', baseUrl: platform.baseUrl, db, goals: { batched: 20_000, single: 2_000 }, stop: async () => {
+  return { label: 'one Directus on SQLite', baseUrl: platform.baseUrl, db, goals: { batched: 20_000, single: 2_000, timesRest: { batched: 15, single: 10 } }, stop: async () => {
     await db.destroy();
     await platform.stop();
   } };
@@ -215,6 +216,8 @@ export async function run(flags: readonly string[] = []): Promise<void> {
         }),
       );
     };
+    // Each POST runs the per-line code a hundred times, so two per terminal warm it; more would only
+    // grow the table the measured run inserts into (SQLite's index inserts slow as `punches` grows).
     const zkWarmUp = ZK_TERMINALS * ZK_WARM_UP_POSTS * LINES_PER_POST;
     await measure(`  warm-up, cold server: ZKTeco, ${ZK_WARM_UP_POSTS} POSTs per terminal (no goal)`, zkWarmUp, countPunches, () => zkStream(12, ZK_WARM_UP_POSTS, 0));
     figures.push(
@@ -266,8 +269,9 @@ export async function run(flags: readonly string[] = []): Promise<void> {
     const single = Math.min(uniubi, hikvision);
     console.log('');
     const goals = target.goals;
-    console.log(`batched: ${batched.toFixed(0)}/s (goal ≥ ${goals.batched}: ${check(batched >= goals.batched)}), ${(batched / restBatched).toFixed(1)}× REST batched (goal ≥ 15×: ${check(batched / restBatched >= 15)})`);
-    console.log(`single (slower of Uniubi/Hikvision): ${single.toFixed(0)}/s (goal ≥ ${goals.single}: ${check(single >= goals.single)}), ${(single / restSingle).toFixed(1)}× REST single (goal ≥ 10×: ${check(single / restSingle >= 10)})`);
+    const times = (ratio: number, rest: string, goal: number | undefined) => `${ratio.toFixed(1)}× ${rest}${goal === undefined ? '' : ` (goal ≥ ${goal}×: ${check(ratio >= goal)})`}`;
+    console.log(`batched: ${batched.toFixed(0)}/s (goal ≥ ${goals.batched}: ${check(batched >= goals.batched)}), ${times(batched / restBatched, 'REST batched', goals.timesRest?.batched)}`);
+    console.log(`single (slower of Uniubi/Hikvision): ${single.toFixed(0)}/s (goal ≥ ${goals.single}: ${check(single >= goals.single)}), ${times(single / restSingle, 'REST single', goals.timesRest?.single)}`);
     const cpuPerPunch = figures.map((f) => (f.cpu === null ? null : f.cpu / f.punches));
     if (cpuPerPunch.every((c) => c !== null && c > 0)) {
       const [zkCpu, uniCpu, hikCpu, restSingleCpu, restBatchedCpu] = cpuPerPunch as number[];
