@@ -114,19 +114,20 @@ export function isDeadLocalHolder(holder: string | null | undefined, host = host
   }
 }
 
-async function tryAcquire(knex: Knex, name: string, holder: string, ttlMs: number): Promise<boolean> {
+/** Takes the lease, or says who holds it. */
+async function tryAcquire(knex: Knex, name: string, holder: string, ttlMs: number): Promise<{ acquired: true } | { acquired: false; heldBy: string | null }> {
   await knex(JOB_TABLE).insert({ name, holder: null, lease_until: null, state: null }).onConflict('name').ignore();
   const now = Date.now();
   const updated = await knex(JOB_TABLE)
     .where({ name })
     .andWhere((query) => query.whereNull('lease_until').orWhere('lease_until', '<', now))
     .update({ holder, lease_until: now + ttlMs });
-  if (updated === 1) return true;
+  if (updated === 1) return { acquired: true };
   // Held: by a dead process on this host, the lease is taken over (conditionally on that very
   // holder, so of two replicas noticing at once only one gets it).
-  const row = await knex(JOB_TABLE).select('holder').where({ name }).first();
-  if (!isDeadLocalHolder(row?.holder)) return false;
-  return (await knex(JOB_TABLE).where({ name, holder: row.holder }).update({ holder, lease_until: now + ttlMs })) === 1;
+  const heldBy: string | null = (await knex(JOB_TABLE).select('holder').where({ name }).first())?.holder ?? null;
+  if (isDeadLocalHolder(heldBy) && (await knex(JOB_TABLE).where({ name, holder: heldBy }).update({ holder, lease_until: now + ttlMs })) === 1) return { acquired: true };
+  return { acquired: false, heldBy };
 }
 
 function parseState(text: unknown): Record<string, unknown> {
@@ -162,11 +163,10 @@ export async function withJobLease<T>(knex: Knex, name: string, task: (lease: Jo
   await ensureJobTable(knex);
 
   const deadline = Date.now() + (options.waitMs ?? 0);
-  while (!(await tryAcquire(knex, name, holder, ttlMs))) {
-    if (Date.now() >= deadline) {
-      const row = await knex(JOB_TABLE).select('holder').where({ name }).first();
-      return { ran: false, heldBy: row?.holder ?? null };
-    }
+  for (;;) {
+    const attempt = await tryAcquire(knex, name, holder, ttlMs);
+    if (attempt.acquired) break;
+    if (Date.now() >= deadline) return { ran: false, heldBy: attempt.heldBy };
     await new Promise((resolve) => setTimeout(resolve, Math.min(500, Math.max(50, deadline - Date.now()))));
   }
 
