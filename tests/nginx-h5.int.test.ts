@@ -6,7 +6,7 @@
  * favicon at the root, and everything else proxied to Directus.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,9 @@ describe.runIf(NGINX)('nginx serves the H5 pre-compressed (deploy/nginx)', () =>
     mkdirSync(join(dir, 'logs'));
     mkdirSync(join(dir, 'tmp'));
     mkdirSync(join(dir, 'html'));
-    symlinkSync(DIST, join(dir, 'html/h5'));
+    // A copy, not a link: nginx's workers (www-data) could not reach the checkout through a private
+    // parent directory (a clone made with `mktemp -d` is 0700).
+    cpSync(DIST, join(dir, 'html/h5'), { recursive: true });
     // As the engine-less cluster runs it, with both replicas' upstream lines pointing at the test server.
     const upstreamPort = Number(new URL(inject('baseUrl')).port);
     const conf = hostNginxConf(readFileSync(join(ROOT, 'deploy/nginx/nginx.conf'), 'utf8'), {
